@@ -62,8 +62,10 @@ def parse_document(text: str | bytes) -> dict:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidData("errors.json_invalid", line=exc.lineno, column=exc.colno, detail=exc.msg) from None
-    except (UnicodeDecodeError, RecursionError) as exc:
-        raise InvalidData("errors.json_invalid", line=0, column=0, detail=type(exc).__name__) from None
+    except UnicodeDecodeError:
+        raise InvalidData("errors.json_not_utf8") from None
+    except RecursionError:
+        raise InvalidData("errors.json_too_deep") from None
     if not isinstance(document, dict):
         raise InvalidData("errors.json_not_object")
     found = document.get("format")
@@ -71,7 +73,7 @@ def parse_document(text: str | bytes) -> dict:
         raise InvalidData("errors.schema_wrong", expected=FORMAT, found=str(found)[:60])
     version = document.get("schema_version")
     if version != SCHEMA_VERSION:
-        raise InvalidData("errors.schema_version", expected=SCHEMA_VERSION, found=str(version)[:20])
+        raise InvalidData("errors.schema_version", expected=SCHEMA_VERSION, found=json.dumps(version)[:20])
     return document
 
 

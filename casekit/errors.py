@@ -37,6 +37,8 @@ def _sentence(error: dict, lang: str) -> str:
     if f"errors.{kind}" in catalog(FALLBACK):
         params = {k: ctx.get(k, "") for k in _PYDANTIC_CTX}
         params["input"] = _short(error.get("input"))
+        if lang == "cs":
+            params["expected"] = str(params["expected"]).replace(" or ", " nebo ")
         return gettext(f"errors.{kind}", lang, **params)
     return gettext("errors.invalid_value", lang, detail=error.get("msg", kind))
 

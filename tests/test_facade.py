@@ -1,0 +1,15 @@
+"""The public API is small and explicit (after altair's test_toplevel and pydantic's test_exports)."""
+import casekit
+
+
+def test_all_names_exist_and_are_public():
+    assert sorted(casekit.__all__) == sorted(set(casekit.__all__))
+    for name in casekit.__all__:
+        assert not name.startswith("_")
+        assert hasattr(casekit, name), name
+
+
+def test_nothing_public_is_left_out_of_all():
+    public = {n for n in vars(casekit) if not n.startswith("_")}
+    submodules = {"model", "vocab", "i18n", "errors", "caseio", "store", "frames", "examples", "cli", "annotations"}
+    assert public - set(casekit.__all__) - submodules == set()
