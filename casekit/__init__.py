@@ -30,14 +30,14 @@ def open_store(url: str | None = None, *, user: str | None = None):
 
 def examples() -> list[str]:
     """Names of the bundled example cases."""
-    from .examples import examples as _examples
+    from .example_data import examples as _examples
 
     return _examples()
 
 
 def load_example(name: str, lang: str | None = None) -> Case:
     """One bundled example case, in Czech or English (default: the current language)."""
-    from .examples import load_example as _load
+    from .example_data import load_example as _load
 
     return _load(name, lang)
 

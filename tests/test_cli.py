@@ -20,7 +20,7 @@ def test_the_documented_commands_are_the_real_ones():
     assert _commands_in_parser() == set(COMMANDS)
 
 
-@pytest.mark.parametrize("lang,word", [("en", "store"), ("cs", "úložiště")])
+@pytest.mark.parametrize("lang,word", [("en", "store"), ("cs", "úložišt")])
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help(command, lang, word, capsys):
     with pytest.raises(SystemExit) as info:

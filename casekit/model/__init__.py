@@ -15,3 +15,6 @@ __all__ = [
     "Need", "Participant", "PhaseChange", "Rating", "Relationship", "Review", "SupervisionAction",
     "SupervisionSession", "new_id",
 ]
+from .catalogue import Area, Service, ServiceCatalogue, ServiceType  # noqa: E402
+
+__all__ += ["Area", "Service", "ServiceCatalogue", "ServiceType"]

@@ -1,0 +1,407 @@
+"""The store: cases and supervision sessions saved whole, with optimistic concurrency and an audit trail.
+
+Rules (the same for every kind of record, implemented once in :class:`Store`):
+
+* a record is saved whole as JSON (``records.data``, the pydantic dump without ``version``); its version lives
+  in ``records.version`` and goes up by one with every saved change;
+* saving a copy whose version is no longer the stored one is refused with :class:`ConflictError`, which names
+  the top-level fields changed since that copy's version and who changed them; nothing is overwritten;
+* a copy with version 0 is new: it is inserted as version 1, unless its id is taken (``ConflictError``);
+* a save that changes nothing writes nothing and returns the stored copy (no audit entry, same version);
+* every successful change writes exactly one audit entry (who, when, the document before and after) in the same
+  transaction; a refused one writes none;
+* deletion is soft (``deleted_at``); a deleted record is hidden from ``get``/``cases`` until restored, and saving
+  onto it is refused (``errors.deleted``). Delete and restore keep the version (the document does not change);
+* for cases, the query projections (``case_summary``, ``case_needs``, ``case_actors``, ``case_actions``) are
+  rewritten in the same transaction as the save.
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticSerializationError
+from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from .. import frames
+from ..errors import CaseKitError, ConflictError, InvalidData, NotFound
+from ..model import Case, SupervisionSession
+from .engine import WRITE
+from .schema import PROJECTIONS, audit, case_summary, records
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+MAX_WHO = 200
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One change of one record: ``action`` is create, update, delete or restore.
+
+    ``before``/``after`` are the documents (dicts, without ``version``) before and after the change; ``before``
+    is None for create and restore, ``after`` is None for delete.
+    """
+
+    kind: str
+    record_id: str
+    version: int
+    action: str
+    who: str
+    at: datetime
+    before: dict | None
+    after: dict | None
+
+
+@dataclass(frozen=True)
+class _Kind:
+    name: str
+    model: type[BaseModel]
+    #: writes query projections for a saved record (``None``: this kind has none)
+    project: Callable[[Connection, Any], None] | None = None
+    #: marks the projections of a record deleted / restored
+    mark_deleted: Callable[[Connection, str, bool], None] | None = None
+
+
+def _project_case(conn: Connection, case: Case) -> None:
+    rows = frames.projection_rows(case)
+    for table in reversed(PROJECTIONS):
+        conn.execute(delete(table).where(table.c.case_id == case.id))
+    for table in PROJECTIONS:
+        if rows[table.name]:
+            conn.execute(insert(table), rows[table.name])
+
+
+def _mark_case_deleted(conn: Connection, case_id: str, deleted: bool) -> None:
+    conn.execute(update(case_summary).where(case_summary.c.case_id == case_id).values(deleted=deleted))
+
+
+CASE = _Kind("case", Case, _project_case, _mark_case_deleted)
+SESSION = _Kind("supervision", SupervisionSession)
+
+CREATE, UPDATE, DELETE, RESTORE = "create", "update", "delete", "restore"
+
+
+class _IdTaken(Exception):
+    """Another writer inserted the same id between our check and our insert."""
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    # SQLite gives naive datetimes back; everything stored is UTC
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value
+
+
+def _dumps(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
+def _loads(text: str | None) -> dict | None:
+    return None if text is None else json.loads(text)
+
+
+def default_user() -> str:
+    configured = os.environ.get("CASEKIT_USER", "").strip()
+    if configured:
+        return configured
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
+
+
+class Store:
+    """Cases and supervision sessions in a SQL database (SQLite or PostgreSQL). Open with ``open_store()``."""
+
+    def __init__(self, engine: Engine, *, user: str | None = None):
+        self._engine = engine
+        self.user = (user or default_user())[:MAX_WHO]
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        """The database URL (password hidden)."""
+        return self._engine.url.render_as_string(hide_password=True)
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r}, user={self.user!r})"
+
+    # -- cases -----------------------------------------------------------------------------------------------
+    def save(self, case: Case, *, user: str | None = None) -> Case:
+        """Save a case; returns a new copy with the stored version. Raises ConflictError on a stale copy."""
+        return self._save(CASE, case, user)
+
+    def get(self, case_id: str, *, include_deleted: bool = False) -> Case:
+        return self._get(CASE, case_id, include_deleted)
+
+    def cases(self, *, include_deleted: bool = False) -> list[Case]:
+        """All cases, ordered by id."""
+        return self._list(CASE, include_deleted)
+
+    def exists(self, case_id: str, *, include_deleted: bool = False) -> bool:
+        return self._exists(CASE, case_id, include_deleted)
+
+    def delete(self, case_id: str, *, user: str | None = None) -> None:
+        """Soft-delete a case (hidden until restored); deleting a deleted case does nothing."""
+        self._set_deleted(CASE, case_id, True, user)
+
+    def restore(self, case_id: str, *, user: str | None = None) -> None:
+        self._set_deleted(CASE, case_id, False, user)
+
+    def history(self, case_id: str) -> list[AuditEntry]:
+        """The audit trail of a case, oldest first."""
+        return self._history(CASE, case_id)
+
+    # -- supervision sessions --------------------------------------------------------------------------------
+    def save_session(self, session: SupervisionSession, *, user: str | None = None) -> SupervisionSession:
+        return self._save(SESSION, session, user)
+
+    def get_session(self, session_id: str, *, include_deleted: bool = False) -> SupervisionSession:
+        return self._get(SESSION, session_id, include_deleted)
+
+    def sessions(self, *, include_deleted: bool = False) -> list[SupervisionSession]:
+        return self._list(SESSION, include_deleted)
+
+    def session_exists(self, session_id: str, *, include_deleted: bool = False) -> bool:
+        return self._exists(SESSION, session_id, include_deleted)
+
+    def delete_session(self, session_id: str, *, user: str | None = None) -> None:
+        self._set_deleted(SESSION, session_id, True, user)
+
+    def restore_session(self, session_id: str, *, user: str | None = None) -> None:
+        self._set_deleted(SESSION, session_id, False, user)
+
+    def session_history(self, session_id: str) -> list[AuditEntry]:
+        return self._history(SESSION, session_id)
+
+    # -- JSON files ------------------------------------------------------------------------------------------
+    def import_json(self, text: str | bytes, *, user: str | None = None) -> Case:
+        """Import a case file: a new id is inserted (as version 1); an existing id is updated only when the
+        file's version is the stored one, otherwise :class:`ConflictError`."""
+        from ..caseio import import_case
+
+        case = import_case(text)
+        if not self._exists(CASE, case.id, include_deleted=True):
+            case = case.model_copy(update={"version": 0})
+        return self.save(case, user=user)
+
+    def export_json(self, case_id: str) -> str:
+        from ..caseio import export_case
+
+        return export_case(self.get(case_id))
+
+    # -- frames ----------------------------------------------------------------------------------------------
+    def frame(self, name: str, *, include_deleted: bool = False) -> "pd.DataFrame":
+        """A tidy frame of all cases read with SQL: "cases", "needs", "actors" or "actions" (see casekit.frames)."""
+        return frames.read_frame(self._engine, name, include_deleted=include_deleted)
+
+    def cases_frame(self, *, include_deleted: bool = False) -> "pd.DataFrame":
+        return self.frame("cases", include_deleted=include_deleted)
+
+    def needs_frame(self, *, include_deleted: bool = False) -> "pd.DataFrame":
+        return self.frame("needs", include_deleted=include_deleted)
+
+    def actors_frame(self, *, include_deleted: bool = False) -> "pd.DataFrame":
+        return self.frame("actors", include_deleted=include_deleted)
+
+    def actions_frame(self, *, include_deleted: bool = False) -> "pd.DataFrame":
+        return self.frame("actions", include_deleted=include_deleted)
+
+    # -- implementation, generic over the kind of record -----------------------------------------------------
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self._engine.connect() as conn:
+            conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._engine.connect() as conn:
+            yield conn
+
+    def _who(self, user: str | None) -> str:
+        return (user or self.user)[:MAX_WHO]
+
+    @staticmethod
+    def _key(kind: _Kind, record_id: str):
+        return and_(records.c.kind == kind.name, records.c.id == record_id)
+
+    @staticmethod
+    def _validate(kind: _Kind, record) -> BaseModel:
+        """Validate again: a copy changed in place (``case.needs.append``) or built with ``model_construct``
+        must not reach the database unchecked."""
+        try:
+            data = record.model_dump(warnings=False) if isinstance(record, BaseModel) else record
+            return kind.model.model_validate(data)
+        except ValidationError as exc:
+            raise InvalidData.from_validation(exc) from None
+        except (PydanticSerializationError, TypeError, ValueError):
+            raise InvalidData("errors.invalid_data") from None
+
+    def _load(self, kind: _Kind, data: str, version: int) -> BaseModel:
+        return kind.model.model_validate_json(data).model_copy(update={"version": version})
+
+    def _save(self, kind: _Kind, record, user: str | None) -> BaseModel:
+        item = self._validate(kind, record)
+        document = item.model_dump(mode="json", exclude={"version"})
+        data = _dumps(document)
+        who, now, base = self._who(user), _now(), item.version
+        try:
+            with self._write() as conn:
+                row = conn.execute(
+                    select(records.c.version, records.c.data, records.c.deleted_at)
+                    .where(self._key(kind, item.id)).with_for_update()
+                ).first()
+                if row is None:
+                    if base != 0:
+                        raise NotFound("errors.not_found", id=item.id)
+                    try:
+                        conn.execute(insert(records).values(
+                            kind=kind.name, id=item.id, version=1, data=data, created_at=now, created_by=who,
+                            updated_at=now, updated_by=who,
+                        ))
+                    except IntegrityError:
+                        raise _IdTaken() from None  # leave the (aborted) transaction first
+                    version, before = 1, None
+                else:
+                    if row.deleted_at is not None and base != 0:
+                        raise CaseKitError("errors.deleted", id=item.id)
+                    if base != row.version:
+                        raise self._conflict(conn, kind, item.id, base, document)
+                    if _loads(row.data) == document:
+                        return item.model_copy(update={"version": row.version})
+                    result = conn.execute(
+                        update(records)
+                        .where(self._key(kind, item.id), records.c.version == base, records.c.deleted_at.is_(None))
+                        .values(version=records.c.version + 1, data=data, updated_at=now, updated_by=who)
+                    )
+                    if result.rowcount != 1:
+                        raise self._conflict(conn, kind, item.id, base, document)
+                    version, before = base + 1, row.data
+                self._audit(conn, kind, item.id, version, UPDATE if before else CREATE, who, now, before, data)
+                saved = item.model_copy(update={"version": version})
+                if kind.project is not None:
+                    kind.project(conn, saved)
+        except _IdTaken:
+            # a concurrent insert of the same id won the race; this transaction was rolled back
+            with self._read() as conn:
+                raise self._conflict(conn, kind, item.id, base, document) from None
+        return saved
+
+    def _audit(self, conn, kind: _Kind, record_id: str, version: int, action: str, who: str, at: datetime,
+               before: str | None, after: str | None) -> None:
+        conn.execute(insert(audit).values(
+            kind=kind.name, record_id=record_id, version=version, action=action, who=who, at=at,
+            before=before, after=after,
+        ))
+
+    def _conflict(self, conn, kind: _Kind, record_id: str, base: int, mine: dict) -> ConflictError:
+        """What changed between the copy's version and the stored one, and by whom."""
+        current = conn.execute(
+            select(records.c.version, records.c.data).where(self._key(kind, record_id))
+        ).first()
+        if current is None:  # vanished meanwhile: nothing to compare with
+            return ConflictError(record_id, base, 0, [], [])
+        stored = _loads(current.data)
+        then = None
+        if base > 0:
+            then = conn.execute(
+                select(audit.c.after).where(
+                    audit.c.kind == kind.name, audit.c.record_id == record_id, audit.c.version == base,
+                    audit.c.action.in_((CREATE, UPDATE)),
+                ).order_by(audit.c.id.desc()).limit(1)
+            ).scalar()
+        then = _loads(then) if then is not None else mine  # no such version stored: compare with the copy
+        order = [name for name in kind.model.model_fields if name != "version"]
+        keys = order + sorted((set(stored) | set(then)) - set(order))
+        changed = [name for name in keys if stored.get(name) != then.get(name)]
+        whos = conn.execute(
+            select(audit.c.who).where(
+                audit.c.kind == kind.name, audit.c.record_id == record_id, audit.c.version > base,
+            ).order_by(audit.c.id)
+        ).scalars().all()
+        return ConflictError(record_id, base, current.version, changed, list(dict.fromkeys(whos)))
+
+    def _get(self, kind: _Kind, record_id: str, include_deleted: bool) -> BaseModel:
+        with self._read() as conn:
+            row = conn.execute(
+                select(records.c.version, records.c.data, records.c.deleted_at).where(self._key(kind, record_id))
+            ).first()
+        if row is None or (row.deleted_at is not None and not include_deleted):
+            raise NotFound("errors.not_found", id=record_id)
+        return self._load(kind, row.data, row.version)
+
+    def _list(self, kind: _Kind, include_deleted: bool) -> list:
+        query = select(records.c.id, records.c.version, records.c.data).where(records.c.kind == kind.name)
+        if not include_deleted:
+            query = query.where(records.c.deleted_at.is_(None))
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        # ordered in Python: the same order on every backend, whatever the database's collation
+        return [self._load(kind, row.data, row.version) for row in sorted(rows, key=lambda r: r.id)]
+
+    def _exists(self, kind: _Kind, record_id: str, include_deleted: bool) -> bool:
+        query = select(func.count()).select_from(records).where(self._key(kind, record_id))
+        if not include_deleted:
+            query = query.where(records.c.deleted_at.is_(None))
+        with self._read() as conn:
+            return bool(conn.execute(query).scalar())
+
+    def _set_deleted(self, kind: _Kind, record_id: str, deleted: bool, user: str | None) -> None:
+        who, now = self._who(user), _now()
+        with self._write() as conn:
+            row = conn.execute(
+                select(records.c.version, records.c.data, records.c.deleted_at)
+                .where(self._key(kind, record_id)).with_for_update()
+            ).first()
+            if row is None:
+                raise NotFound("errors.not_found", id=record_id)
+            if (row.deleted_at is not None) == deleted:
+                return  # already so: nothing to record
+            conn.execute(update(records).where(self._key(kind, record_id)).values(
+                deleted_at=now if deleted else None, deleted_by=who if deleted else None,
+            ))
+            before, after = (row.data, None) if deleted else (None, row.data)
+            self._audit(conn, kind, record_id, row.version, DELETE if deleted else RESTORE, who, now, before, after)
+            if kind.mark_deleted is not None:
+                kind.mark_deleted(conn, record_id, deleted)
+
+    def _history(self, kind: _Kind, record_id: str) -> list[AuditEntry]:
+        with self._read() as conn:
+            rows = conn.execute(
+                select(audit).where(audit.c.kind == kind.name, audit.c.record_id == record_id).order_by(audit.c.id)
+            ).all()
+        if not rows:
+            raise NotFound("errors.not_found", id=record_id)
+        return [
+            AuditEntry(kind=r.kind, record_id=r.record_id, version=r.version, action=r.action, who=r.who,
+                       at=_utc(r.at), before=_loads(r.before), after=_loads(r.after))
+            for r in rows
+        ]
