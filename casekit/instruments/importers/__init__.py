@@ -1,0 +1,95 @@
+"""Import instruments made elsewhere: REDCap data dictionaries (CSV) and XLSForms (ODK / KoBoToolbox, .xlsx).
+
+::
+
+    result = import_file("phq9_DataDictionary.csv")   # or an XLSForm: "household.xlsx"
+    result.instrument                                 # a casekit Instrument
+    for note in result.report:                        # what was left out or changed, and where
+        print(note.text("cs"))                        # [nepřeneseno] řádek 14, pole `q7`: …
+    result.to_yaml("phq9.yaml")                       # casekit's YAML, to review and translate
+
+Nothing is dropped silently: whatever cannot be carried over (a field type casekit does not have, a
+branching condition using a function casekit lacks, a repeat group …) is an :class:`ImportNote` of the
+report, with the row and field, the original text and a Czech and English explanation. A file that is
+not an instrument at all raises :class:`InstrumentImportError` (a :class:`~casekit.errors.InvalidData`).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...errors import CaseKitError
+from ._common import ImportResult, InstrumentImportError, instrument_to_dict, instrument_to_yaml
+from ._notes import ImportNote, Report
+
+__all__ = [
+    "ImportNote", "ImportResult", "InstrumentImportError", "detect_format", "import_file", "import_redcap",
+    "import_xlsform", "instrument_to_dict", "instrument_to_yaml",
+]
+
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # the old binary .xls
+
+
+def read_text(path: Path, report: Report | None = None) -> str:
+    """The file as text: UTF-8 (with or without BOM), else Windows-1250 (Czech Excel), reported."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if report is not None:
+            report.add("changed", "import.encoding_cp1250")
+        return data.decode("cp1250", errors="replace")
+
+
+def detect_format(path: str | Path) -> str:
+    """``"xlsform"`` or ``"redcap"``; raises :class:`InstrumentImportError` for anything else."""
+    path = Path(path)
+    if not path.is_file():
+        raise InstrumentImportError("errors.import_file_missing", name=str(path))
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if not head:
+        raise InstrumentImportError("errors.import_empty", name=path.name)
+    if head.startswith(_OLE):
+        raise InstrumentImportError("errors.import_old_xls", name=path.name)
+    if head.startswith(_ZIP):
+        return "xlsform"
+    from .redcap import looks_like_redcap, read_rows
+
+    header, _ = read_rows(read_text(path))
+    if looks_like_redcap(header):
+        return "redcap"
+    raise InstrumentImportError("errors.import_unknown_format", name=path.name)
+
+
+def import_file(path: str | Path, *, instrument_id: str | None = None, version: str | None = None,
+                title: str | None = None) -> ImportResult:
+    """Import an instrument, recognising the format from the file itself.
+
+    An ``.xlsx`` workbook with a ``survey`` sheet is an XLSForm; a CSV whose header is that of a REDCap data
+    dictionary (``Variable / Field Name``, ``Form Name``, ``Field Type`` …) is one. ``instrument_id``,
+    ``version`` and ``title`` override what the file says (a REDCap dictionary says none of them).
+    """
+    path = Path(path)
+    kind = detect_format(path)
+    try:
+        if kind == "xlsform":
+            return import_xlsform(path, instrument_id=instrument_id, version=version, title=title)
+        return import_redcap(path, instrument_id=instrument_id, version=version, title=title)
+    except CaseKitError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bug must still reach the user as a readable message
+        raise InstrumentImportError("errors.import_failed", name=path.name,
+                                    detail=f"{type(exc).__name__}: {exc}") from exc
+
+
+def import_redcap(path, **kwargs) -> ImportResult:
+    from .redcap import import_redcap as run
+
+    return run(path, **kwargs)
+
+
+def import_xlsform(path, **kwargs) -> ImportResult:
+    from .xlsform import import_xlsform as run
+
+    return run(path, **kwargs)

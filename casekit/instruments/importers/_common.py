@@ -1,0 +1,344 @@
+"""Pieces both importers share: ids, HTML labels, versions, the result object and its YAML."""
+from __future__ import annotations
+
+import html
+import keyword
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from ...errors import InvalidData
+from ..definition import Instrument, Item, Score, Text
+from ._notes import ImportNote, Report
+
+#: Names casekit's expression language keeps for itself (an item cannot be called like this).
+RESERVED = {"value", "true", "false", "null", "True", "False", "None"}
+_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+
+
+class InstrumentImportError(InvalidData):
+    """A file that cannot be imported at all (wrong format, no survey sheet …). ``report``: notes so far."""
+
+    code = "errors.import_failed"
+
+    def __init__(self, code: str | None = None, validation_error=None, report=None, details=None, **params):
+        self.report = list(report or [])
+        self.details = details  # a CaseKitError whose messages follow this one's (e.g. the instrument checks)
+        super().__init__(code, validation_error=validation_error, **params)
+
+    def messages(self, lang: str | None = None) -> list[str]:
+        out = super().messages(lang)
+        if self.details is not None:
+            out += self.details.messages(lang)
+        return out
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an item or score came from, to report an expression the final checks refuse."""
+
+    row: int | None = None
+    field: str | None = None
+    sheet: str | None = None
+    show_if: str | None = None       # the source texts of the expressions
+    constraint: str | None = None
+    expr: str | None = None
+
+
+@dataclass(frozen=True)
+class _ProblemReason:
+    problem: Any
+
+    def render(self, lang: str | None = None) -> str:
+        return self.problem.reason(lang)
+
+
+def is_valid_id(name: str) -> bool:
+    return bool(_ID.match(name)) and not keyword.iskeyword(name) and name not in RESERVED
+
+
+def make_id(raw: Any, fallback: str = "item") -> str:
+    """A casekit id (``[A-Za-z_][A-Za-z0-9_]{0,63}``, not a keyword) made from any text."""
+    text = unicodedata.normalize("NFKD", str(raw or "")).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9_]+", "_", text).strip("_")
+    if not text:
+        text = fallback
+    if text[0].isdigit():
+        text = f"{fallback}_{text}"
+    text = text[:64]
+    if keyword.iskeyword(text) or text in RESERVED:
+        text = f"{text}_"
+    return text
+
+
+class IdRegistry:
+    """Hands out unique ids: the second ``q1`` becomes ``q1_2``."""
+
+    def __init__(self):
+        self.used: set[str] = set()
+
+    def claim(self, wanted: str) -> str:
+        candidate, n = wanted, 1
+        while candidate.lower() in self.used:
+            n += 1
+            suffix = f"_{n}"
+            candidate = wanted[: 64 - len(suffix)] + suffix
+        self.used.add(candidate.lower())
+        return candidate
+
+
+class _Stripper(HTMLParser):
+    BREAKS = {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.tags = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags += 1
+        if tag in self.BREAKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        self.tags += 1
+        if tag in self.BREAKS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def strip_html(text: str) -> tuple[str, bool]:
+    """The text of an HTML label, and whether any markup was removed."""
+    text = text or ""
+    if "<" not in text and "&" not in text:
+        return _tidy(text), False
+    parser = _Stripper()
+    parser.feed(text)
+    parser.close()
+    clean = _tidy("".join(parser.parts))
+    return clean, parser.tags > 0 or clean != _tidy(html.unescape(text)) or clean != _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.replace("\r", "").split("\n")]
+    out, blank = [], False
+    for line in lines:
+        if line:
+            out.append(line)
+            blank = False
+        elif out and not blank:
+            out.append("")
+            blank = True
+    return "\n".join(out).strip()
+
+
+def humanize(name: str) -> str:
+    """``client_intake`` → ``Client intake``."""
+    words = re.sub(r"[_\-]+", " ", str(name)).strip()
+    return (words[:1].upper() + words[1:]) if words else str(name)
+
+
+def excerpt(text: str, limit: int = 80) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_VERSION = re.compile(r"^\d+(\.\d+){0,2}$")
+
+
+def normalize_version(raw: Any) -> tuple[str, bool]:
+    """A casekit version (``1``, ``1.2``, ``1.2.3``; a build number like ``2024011501`` stays) and
+    whether it had to change."""
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = str(raw).strip()
+    if _VERSION.match(text):
+        return text, False
+    groups = re.findall(r"\d+", text)
+    if not groups:
+        return "1.0.0", True
+    return ".".join(str(int(g)) for g in groups[:3]), True
+
+
+_EXPR_ADAPTERS = {
+    "item": TypeAdapter(Item.model_fields["show_if"].annotation),
+    "score": TypeAdapter(Score.model_fields["expr"].annotation),
+}
+
+
+def fits(text: str, where: str = "item") -> bool:
+    """Is the expression short enough for the instrument model's field?"""
+    try:
+        _EXPR_ADAPTERS[where].validate_python(text)
+        return True
+    except ValidationError:
+        return False
+
+
+# -- the result -------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    """An imported instrument and the report of what could not be carried over.
+
+    ``instrument``: a casekit :class:`~casekit.instruments.definition.Instrument`; ``report``: a list of
+    :class:`ImportNote` (``severity`` ``dropped`` / ``changed`` / ``info``); ``to_yaml()``: the instrument
+    in casekit's YAML format, ready to be reviewed, translated and loaded.
+    """
+
+    instrument: Instrument
+    report: list[ImportNote] = field(default_factory=list)
+    source_format: str = ""
+    source: str = ""
+
+    def notes(self, severity: str | None = None) -> list[ImportNote]:
+        return [n for n in self.report if severity is None or n.severity == severity]
+
+    @property
+    def dropped(self) -> list[ImportNote]:
+        return self.notes("dropped")
+
+    def report_text(self, lang: str | None = None) -> str:
+        """The report as plain text, one note a line."""
+        return "\n".join(note.text(lang) for note in self.report)
+
+    def to_yaml(self, path: str | Path | None = None) -> str:
+        """The instrument in casekit's YAML format (written to ``path`` too when given)."""
+        out = instrument_to_yaml(self.instrument)
+        if path is not None:
+            Path(path).write_text(out, encoding="utf-8")
+        return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Text):
+        return {"en": value.en, "cs": value.cs}
+    if isinstance(value, BaseModel):
+        return model_to_dict(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def model_to_dict(model: BaseModel, keep: tuple[str, ...] = ()) -> dict:
+    """Fields in model order, defaults left out (except ``keep``); texts always with ``en`` and ``cs``."""
+    out = {}
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if name not in keep and not info.is_required():
+            default = info.get_default(call_default_factory=True)
+            if value == default:
+                continue
+        out[name] = _plain(value)
+    return out
+
+
+def instrument_to_dict(inst: Instrument) -> dict:
+    data: dict[str, Any] = {"id": inst.id, "version": inst.version, "title": _plain(inst.title)}
+    if inst.description is not None:
+        data["description"] = _plain(inst.description)
+    if inst.licence:
+        data["licence"] = inst.licence
+    data["perspectives"] = [_plain(p) for p in inst.perspectives]
+    if inst.scales:
+        data["scales"] = {k: [model_to_dict(level) for level in v] for k, v in inst.scales.items()}
+    domains = []
+    for domain in inst.domains:
+        items = []
+        for item in domain.items:
+            entry = model_to_dict(item)
+            if item.scale and item.scale in inst.scales and list(item.levels) == list(inst.scales[item.scale]):
+                entry.pop("levels", None)  # the shared scale gives them
+            items.append(entry)
+        domains.append({"id": domain.id, "title": _plain(domain.title), "items": items})
+    data["domains"] = domains
+    if inst.scores:
+        data["scores"] = [model_to_dict(score) for score in inst.scores]
+    if inst.meta:
+        data["meta"] = _plain(inst.meta)
+    return data
+
+
+def instrument_to_yaml(inst: Instrument) -> str:
+    import yaml
+
+    class _Dumper(yaml.SafeDumper):
+        pass
+
+    def _str(dumper, value):
+        style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    _Dumper.add_representer(str, _str)
+    return yaml.dump(instrument_to_dict(inst), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=100)
+
+
+def build_instrument(data: dict, report: Report, source_name: str,
+                     origins: dict[str, Origin] | None = None) -> Instrument:
+    """The final instrument, passed through casekit's instrument checks.
+
+    An expression the checks refuse (it names a level an item does not have, makes a branching cycle …) is
+    left out and reported, like any other expression that cannot be carried over. Any other problem is a
+    bug of the importer and is raised readably.
+    """
+    from ..checks import InstrumentError, check_rules
+
+    origins = origins or {}
+    try:
+        instrument = Instrument.model_validate(data)
+    except ValidationError as exc:
+        raise InstrumentImportError("errors.import_invalid", validation_error=exc, report=report,
+                                    name=source_name) from None
+    for _ in range(5):
+        problems = check_rules(instrument)
+        if not problems:
+            return instrument
+        fixable = [p for p in problems if len(p.path) >= 2 and p.path[-1] in ("show_if", "constraint", "expr")]
+        if len(fixable) != len(problems):
+            break
+        plain = instrument.model_dump()
+        dropped_scores = set()
+        for problem in fixable:
+            path, attr = problem.path[:-1], problem.path[-1]
+            if path[0] == "scores":
+                owner = instrument.scores[path[1]]
+                dropped_scores.add(path[1])
+                origin = origins.get(f"score:{owner.id}", Origin(field=owner.id))
+                original = origin.expr or owner.expr
+            else:
+                owner = instrument.domains[path[1]].items[path[3]]
+                plain["domains"][path[1]]["items"][path[3]][attr] = None
+                if attr == "constraint":
+                    plain["domains"][path[1]]["items"][path[3]]["constraint_message"] = None
+                origin = origins.get(f"item:{owner.id}", Origin(field=owner.id))
+                original = getattr(origin, attr) or getattr(owner, attr)
+            report.add("dropped", "import.rule_dropped", row=origin.row, field=origin.field, sheet=origin.sheet,
+                       original=original, reason=_ProblemReason(problem))
+        plain["scores"] = [s for n, s in enumerate(plain["scores"]) if n not in dropped_scores]
+        instrument = Instrument.model_validate(plain)
+    problems = check_rules(instrument)
+    if not problems:
+        return instrument
+    raise InstrumentImportError("errors.import_invalid", report=report, name=source_name,
+                                details=InstrumentError(source_name, problems))

@@ -1,0 +1,229 @@
+"""Reading an instrument from YAML, with errors that name the file and the line.
+
+The YAML is read with PyYAML's safe loader, using YAML 1.2 booleans (only ``true``/``false``; ``yes``,
+``no``, ``on`` and ``off`` stay text) and no implicit dates. The node tree (``compose``) keeps the line
+of every value; errors from pydantic (the shape) and from :mod:`casekit.instruments.checks` (the rules)
+point into the document by path, and are mapped back to lines here. All problems are reported at once.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import CaseKitError, _sentence
+from ..i18n import current_language, gettext
+from .checks import InstrumentError, Problem, check_rules
+from .definition import Instrument
+
+#: Largest instrument file read, in bytes; most values a file may expand to (YAML aliases); deepest nesting.
+MAX_BYTES = 2_000_000
+MAX_NODES = 200_000
+MAX_DEPTH = 40
+
+
+@lru_cache(maxsize=1)
+def _loader_class():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """Safe loading with YAML 1.2 booleans and dates kept as text."""
+
+    bool_tag, time_tag = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in (bool_tag, time_tag)]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    Loader.add_implicit_resolver(bool_tag, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    return Loader
+
+
+def _is_path(source) -> bool:
+    if isinstance(source, Path):
+        return True
+    if isinstance(source, str) and "\n" not in source and len(source) < 1000:
+        return source.lower().endswith((".yaml", ".yml")) or Path(source).is_file()
+    return False
+
+
+def load_instrument(source: str | Path | bytes, *, name: str | None = None) -> Instrument:
+    """Read, validate and check an instrument from a YAML file (a path) or YAML text.
+
+    Raises :class:`InstrumentError`, whose messages (Czech or English) name the file, the line and the reason
+    of every problem found, e.g. ``needs.yaml, line 42: item id `housing_status` is used twice.``
+    """
+    if _is_path(source):
+        path = Path(source)
+        name = name or path.name
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                raise _single(name, None, "errors.instrument_too_large", limit=MAX_BYTES // 1_000_000)
+            raw: str | bytes = path.read_bytes()
+        except OSError as exc:
+            raise CaseKitError("errors.file_unreadable", path=str(path), detail=exc.strerror or str(exc)) from None
+    else:
+        raw = source
+        name = name or ""  # messages then say "YAML text" in their language
+    if isinstance(raw, bytes):
+        if len(raw) > MAX_BYTES:
+            raise _single(name, None, "errors.instrument_too_large", limit=MAX_BYTES // 1_000_000)
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise _single(name, None, "errors.instrument_not_utf8") from None
+    if len(raw) > MAX_BYTES:
+        raise _single(name, None, "errors.instrument_too_large", limit=MAX_BYTES // 1_000_000)
+    return _load_text(raw, name)
+
+
+def _single(name: str, line: int | None, code: str, **params) -> InstrumentError:
+    return InstrumentError(name, [Problem((), code, params)], [line])
+
+
+def _load_text(text: str, name: str) -> Instrument:
+    import yaml
+
+    loader = _loader_class()(text)
+    try:
+        node = loader.get_single_node()
+        if node is None or not isinstance(node, yaml.MappingNode):
+            line = node.start_mark.line + 1 if node is not None else 1
+            raise _single(name, line, "errors.instrument_not_mapping")
+        problems, lines = _inspect(node)
+        if problems:
+            raise InstrumentError(name, problems, lines)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        raise _single(name, mark.line + 1 if mark else None, "errors.instrument_yaml_syntax", detail=detail) from None
+    except yaml.YAMLError as exc:
+        raise _single(name, None, "errors.instrument_yaml_syntax", detail=str(exc)[:200]) from None
+    except RecursionError:
+        raise _single(name, None, "errors.instrument_too_deep") from None
+    finally:
+        loader.dispose()
+    try:
+        instrument = Instrument.model_validate(data)
+    except ValidationError as exc:
+        problems = _shape_problems(exc, node)
+        raise InstrumentError(name, problems, [_line(node, p.path) for p in problems]) from None
+    problems = check_rules(instrument)
+    if problems:
+        located = sorted(((_line(node, p.path), n, p) for n, p in enumerate(problems)), key=lambda t: t[:2])
+        raise InstrumentError(name, [p for _, _, p in located], [line for line, _, _ in located])
+    return instrument
+
+
+def _inspect(root) -> tuple[list[Problem], list[int]]:
+    """Duplicate keys (PyYAML keeps the last one silently), nesting depth and expanded size."""
+    import yaml
+
+    problems: list[Problem] = []
+    lines: list[int] = []
+    sizes: dict[int, int] = {}
+
+    def walk(node, depth: int) -> int:
+        if depth > MAX_DEPTH:
+            raise RecursionError
+        if id(node) in sizes:  # an alias: counted again, walked once
+            return sizes[id(node)]
+        size = 1
+        if isinstance(node, yaml.MappingNode):
+            seen: set = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value != "<<":
+                    if key.value in seen:
+                        problems.append(Problem((), "errors.instrument_duplicate_key", {"key": key.value}))
+                        lines.append(key.start_mark.line + 1)
+                    seen.add(key.value)
+                size += walk(key, depth + 1) + walk(value, depth + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for value in node.value:
+                size += walk(value, depth + 1)
+        sizes[id(node)] = size
+        if size > MAX_NODES:
+            raise _TooLarge
+        return size
+
+    try:
+        walk(root, 0)
+    except _TooLarge:
+        return [Problem((), "errors.instrument_too_many_nodes", {"limit": MAX_NODES})], [1]
+    return problems, lines
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _line(root, path: tuple) -> int:
+    """The line (1-based) of the value at ``path``, or of the nearest enclosing value that exists."""
+    import yaml
+
+    node, line = root, root.start_mark.line + 1
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                    node, line = value, key.start_mark.line + 1
+                    break
+            else:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _shape_problems(exc: ValidationError, root) -> list[Problem]:
+    problems, seen = [], set()
+    for error in exc.errors():
+        path = tuple(p for p in error.get("loc", ()) if not (isinstance(p, str) and ("[" in p or p in (
+            "int", "str", "function-after", "function-before"))))
+        field_name = next((p for p in reversed(path) if isinstance(p, str)), None)
+        if error.get("type") == "extra_forbidden" and field_name and not re.fullmatch(r"\w+", field_name):
+            # `{label: Ani souhlas, ani nesouhlas}`: YAML cut an unquoted text at the comma
+            problem = Problem(path, "errors.instrument_unquoted", {"key": field_name[:60]})
+        else:
+            problem = _PydanticProblem(path, "errors.instrument_shape", {"error": error}, field_name)
+        key = (_line(root, path), problem.reason("en"))
+        if key not in seen:
+            seen.add(key)
+            problems.append(problem)
+    return problems
+
+
+class _PydanticProblem(Problem):
+    def reason(self, lang: str | None = None) -> str:
+        text = _sentence(self.params["error"], lang or current_language())
+        if self.field_name:
+            text = gettext("errors.instrument_field", lang, field=self.field_name, reason=text)
+        return text
+
+
+def check(path: str | Path) -> list[str]:
+    """The problems of an instrument file as sentences in the current language; ``[]`` when it is fine."""
+    try:
+        load_instrument(Path(path))
+    except CaseKitError as exc:
+        return exc.messages()
+    return []
+
+
+def dump_instrument(instrument: Instrument) -> str:
+    """The instrument as YAML text that :func:`load_instrument` reads back to an equal instrument."""
+    import yaml
+
+    data: dict[str, Any] = instrument.model_dump(mode="json", exclude_defaults=True)
+    data = {"id": instrument.id, "version": instrument.version, **data}
+    for d, domain in enumerate(instrument.domains):
+        for i, item in enumerate(domain.items):
+            if item.scale and item.scale in instrument.scales:
+                data["domains"][d]["items"][i].pop("levels", None)  # filled in from the shared scale
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
