@@ -56,12 +56,33 @@ def import_case(text: str | bytes) -> Case:
     return _import(text)
 
 
+def gas_tscore(scores, weights=None, rho: float = 0.3) -> float | None:
+    """Kiresuk–Sherman Goal Attainment Scaling T-score (50 when every goal is met exactly)."""
+    from .gas import gas_tscore as _tscore
+
+    return _tscore(scores, weights, rho)
+
+
+def load_instrument(source, *, name: str | None = None):
+    """Read and check an instrument (a YAML file path or text); see ``docs/instruments.md``."""
+    from .instruments import load_instrument as _load
+
+    return _load(source, name=name)
+
+
+def builtin_instruments() -> dict:
+    """casekit's own free instruments by id: needs assessment, GAS and the competency self-assessment."""
+    from .instruments import builtin_instruments as _builtin
+
+    return _builtin()
+
+
 __all__ = [
     "Action", "ActionStatus", "ActionStatusChange", "Actor", "ActorKind", "AgendaItem", "Case", "CaseConference",
     "CaseKitError", "Client", "ClosureReason", "ConferenceRole", "ConflictError", "ConsentRecord", "ConsentScope",
     "CrisisContact", "CrisisPlan", "Decision", "Flow", "Gender", "Goal", "InvalidData", "LifeDomain", "Need",
     "NeedStatus", "NotFound", "Participant", "Perspective", "Phase", "PhaseChange", "Priority", "Rating",
     "Relationship", "RelationshipKind", "Review", "Sector", "SupervisionAction", "SupervisionSession",
-    "TeamModel", "current_language", "examples", "explain", "export_case", "gettext", "import_case", "language",
-    "load_example", "open_store", "set_language",
+    "TeamModel", "builtin_instruments", "current_language", "examples", "explain", "export_case", "gas_tscore", "gettext", "import_case", "language",
+    "load_example", "load_instrument", "open_store", "set_language",
 ]

@@ -90,6 +90,34 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_instrument_check(args) -> int:
+    from .instruments import check, load_instrument
+
+    problems = check(args.file)
+    if problems:
+        print(_("cli.instrument_problems", None, path=args.file), file=sys.stderr)
+        for line in problems:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    instrument = load_instrument(Path(args.file))
+    print(_("cli.instrument_ok", None, path=args.file, id=instrument.id, version=instrument.version,
+            items=len(instrument.items()), domains=len(instrument.domains)))
+    return 0
+
+
+def cmd_instrument_import(args) -> int:
+    from .instruments.importers import import_file
+
+    result = import_file(args.file)
+    result.to_yaml(args.output)
+    print(_("cli.instrument_imported", None, path=args.file, format=result.source_format, output=args.output,
+            items=len(result.instrument.items())))
+    if result.report:
+        print(_("cli.instrument_report"))
+        print(result.report_text())
+    return 0
+
+
 def cmd_serve(args) -> int:
     print(_("cli.serve_not_ready"))
     return 1
@@ -117,6 +145,17 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", metavar="FILE", help=_("cli.help_output"))
     exp.set_defaults(func=cmd_export)
 
+    instrument = sub.add_parser("instrument", help=_("cli.help_instrument"), description=_("cli.help_instrument"))
+    isub = instrument.add_subparsers(dest="instrument_command", required=True, metavar="COMMAND")
+    check = isub.add_parser("check", help=_("cli.help_instrument_check"), description=_("cli.help_instrument_check"))
+    check.add_argument("file", metavar="FILE", help=_("cli.help_instrument_file"))
+    check.set_defaults(func=cmd_instrument_check)
+    imp = isub.add_parser("import", help=_("cli.help_instrument_import"),
+                          description=_("cli.help_instrument_import"))
+    imp.add_argument("file", metavar="FILE", help=_("cli.help_instrument_source"))
+    imp.add_argument("-o", "--output", metavar="OUT.yaml", required=True, help=_("cli.help_output"))
+    imp.set_defaults(func=cmd_instrument_import)
+
     serve = sub.add_parser("serve", help=_("cli.help_serve"), description=_("cli.help_serve"))
     serve.add_argument("--host", default="127.0.0.1", help=_("cli.help_host"))
     serve.add_argument("--port", type=int, default=8866, help=_("cli.help_port"))
@@ -140,10 +179,27 @@ def main(argv: list[str] | None = None) -> int:
         for line in exc.messages():
             print(f"  {line}", file=sys.stderr)
         return 2
-    except Exception:  # noqa: BLE001 - a user never sees a traceback; the log keeps it
-        log.exception("casekit command failed")
+    except BrokenPipeError:  # `casekit list | head`
+        return 0
+    except Exception:  # noqa: BLE001 - a user never sees a traceback; the log file keeps it
+        where = _log_to_file()
+        log.exception("casekit command failed: %s", argv)
         print(_("errors.generic"), file=sys.stderr)
+        print(_("cli.see_log", None, path=where), file=sys.stderr)
         return 3
+
+
+def _log_to_file() -> Path:
+    """Tracebacks go to casekit.log in the per-user log directory, never to the screen."""
+    import platformdirs
+
+    path = Path(os.environ.get("CASEKIT_LOG") or Path(platformdirs.user_log_dir("casekit")) / "casekit.log")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    logging.getLogger("casekit").addHandler(handler)
+    logging.getLogger("casekit").propagate = False
+    return path
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,5 +1,6 @@
 """The CLI is a thin layer over the API; every command has help in both languages."""
 import json
+from pathlib import Path
 import subprocess
 import sys
 
@@ -7,7 +8,8 @@ import pytest
 
 from casekit.cli import build_parser, main
 
-COMMANDS = ["demo", "list", "import", "export", "serve"]
+COMMANDS = ["demo", "list", "import", "export", "instrument", "serve"]
+DATA = Path(__file__).parent / "data"
 
 
 def _commands_in_parser() -> set[str]:
@@ -86,3 +88,65 @@ def test_export_of_an_unknown_case(tmp_path, capsys):
 def test_console_script_is_installed():
     out = subprocess.run([sys.executable, "-m", "casekit.cli", "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "demo" in out.stdout
+
+
+@pytest.mark.parametrize("sub", ["check", "import"])
+def test_instrument_subcommands_have_help(sub, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--lang", "cs", "instrument", sub, "--help"])
+    assert info.value.code == 0
+    assert f"casekit instrument {sub}" in capsys.readouterr().out
+
+
+def test_instrument_check_accepts_a_good_file(capsys):
+    assert main(["--lang", "en", "instrument", "check", str(DATA / "instruments" / "research-support.yaml")]) == 0
+    assert "is fine" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("lang,phrase", [("en", "line"), ("cs", "řádek")])
+def test_instrument_check_names_line_and_reason(lang, phrase, capsys):
+    assert main(["--lang", lang, "instrument", "check", str(DATA / "instruments" / "broken" / "cycle.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "cycle.yaml" in err and phrase in err and "Traceback" not in err
+
+
+def test_instrument_import_of_a_redcap_dictionary(tmp_path, capsys):
+    from casekit.instruments import load_instrument
+
+    out = tmp_path / "imported.yaml"
+    source = DATA / "importers" / "housing_wellbeing_DataDictionary.csv"
+    assert main(["--lang", "en", "instrument", "import", str(source), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "redcap" in printed.lower() and "could not be carried over" in printed
+    instrument = load_instrument(out)
+    assert len(instrument.items()) > 10
+    assert main(["instrument", "check", str(out)]) == 0
+
+
+def test_instrument_import_of_a_file_that_is_no_instrument(tmp_path, capsys):
+    bad = tmp_path / "notes.csv"
+    bad.write_text("name,phone\nA,1\n", encoding="utf-8")
+    assert main(["--lang", "cs", "instrument", "import", str(bad), "-o", str(tmp_path / "x.yaml")]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_an_unexpected_failure_goes_to_the_log_not_the_screen(tmp_path, monkeypatch, capsys):
+    import casekit.cli as cli
+
+    log = tmp_path / "casekit.log"
+    monkeypatch.setenv("CASEKIT_LOG", str(log))
+    monkeypatch.setattr(cli, "cmd_list", lambda args: 1 / 0)
+    parser = cli.build_parser
+
+    def patched():
+        p = parser()
+        sub = next(a for a in p._actions if a.__class__.__name__ == "_SubParsersAction")
+        sub.choices["list"].set_defaults(func=cli.cmd_list)
+        return p
+
+    monkeypatch.setattr(cli, "build_parser", patched)
+    assert main(["--db", str(tmp_path / "s.sqlite"), "list"]) == 3
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and str(log) in err
+    assert "ZeroDivisionError" in log.read_text(encoding="utf-8")

@@ -65,6 +65,7 @@ class Assessment(Model):
     perspective: Perspective
     actor_id: Id | None = None
     answers: dict[ItemId, Answer] = Field(default_factory=dict)
+    version: int = Field(default=0, ge=0)  # the store's revision (optimistic concurrency)
 
     @classmethod
     def start(cls, instrument: Instrument, *, rater: str, perspective: Perspective | str,

@@ -142,3 +142,20 @@ case_actions = Table(
 
 #: Projection tables in the order they are written (parent first).
 PROJECTIONS = (case_summary, case_needs, case_actors, case_actions)
+
+#: Index of stored assessments (instrument answers), so a case's or an instrument's assessments are found
+#: in SQL. Independent of the case projections: an assessment may have no case (a self-assessment).
+assessment_index = Table(
+    "assessment_index", metadata,
+    Column("assessment_id", String(ID), primary_key=True),
+    Column("case_id", String(ID), nullable=True),
+    Column("instrument_id", String(ID), nullable=False),
+    Column("instrument_version", String(CODE), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("rater", String(SHORT), nullable=False),
+    Column("perspective", String(CODE), nullable=False),
+    Column("actor_id", String(ID), nullable=True),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Index(None, "case_id"),
+    Index(None, "instrument_id", "instrument_version"),
+)

@@ -35,7 +35,7 @@ from .. import frames
 from ..errors import CaseKitError, ConflictError, InvalidData, NotFound
 from ..model import Case, SupervisionSession
 from .engine import WRITE
-from .schema import PROJECTIONS, audit, case_summary, records
+from .schema import PROJECTIONS, assessment_index, audit, case_summary, records
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -84,8 +84,30 @@ def _mark_case_deleted(conn: Connection, case_id: str, deleted: bool) -> None:
     conn.execute(update(case_summary).where(case_summary.c.case_id == case_id).values(deleted=deleted))
 
 
+def _project_assessment(conn: Connection, assessment) -> None:
+    conn.execute(delete(assessment_index).where(assessment_index.c.assessment_id == assessment.id))
+    conn.execute(insert(assessment_index).values(
+        assessment_id=assessment.id, case_id=assessment.case_id, instrument_id=assessment.instrument_id,
+        instrument_version=assessment.instrument_version, date=assessment.date, rater=assessment.rater,
+        perspective=assessment.perspective.value, actor_id=assessment.actor_id, deleted=False,
+    ))
+
+
+def _mark_assessment_deleted(conn: Connection, assessment_id: str, deleted: bool) -> None:
+    conn.execute(update(assessment_index).where(assessment_index.c.assessment_id == assessment_id)
+                 .values(deleted=deleted))
+
+
+def _assessment_model():
+    from ..instruments.responses import Assessment
+
+    return Assessment
+
+
 CASE = _Kind("case", Case, _project_case, _mark_case_deleted)
 SESSION = _Kind("supervision", SupervisionSession)
+
+_ASSESSMENT: _Kind | None = None
 
 CREATE, UPDATE, DELETE, RESTORE = "create", "update", "delete", "restore"
 
@@ -199,6 +221,54 @@ class Store:
 
     def session_history(self, session_id: str) -> list[AuditEntry]:
         return self._history(SESSION, session_id)
+
+    # -- assessments (answers to an instrument) ---------------------------------------------------------------
+    def save_assessment(self, assessment, instrument, *, user: str | None = None):
+        """Save an assessment after checking its answers against ``instrument`` (partial answers allowed).
+
+        Raises :class:`~casekit.instruments.AnswerError` (an :class:`InvalidData`) for answers the instrument
+        refuses, and the usual :class:`ConflictError` for a stale copy.
+        """
+        checked = assessment.check(instrument, complete=False)
+        if checked.case_id is not None and not self.exists(checked.case_id):
+            raise NotFound("errors.not_found", id=checked.case_id)
+        return self._save(self._assessments(), checked, user)
+
+    def get_assessment(self, assessment_id: str, *, include_deleted: bool = False):
+        return self._get(self._assessments(), assessment_id, include_deleted)
+
+    def assessments(self, *, case_id: str | None = None, instrument_id: str | None = None,
+                    include_deleted: bool = False) -> list:
+        """Stored assessments, oldest first, optionally of one case and/or one instrument."""
+        query = select(assessment_index.c.assessment_id)
+        if case_id is not None:
+            query = query.where(assessment_index.c.case_id == case_id)
+        if instrument_id is not None:
+            query = query.where(assessment_index.c.instrument_id == instrument_id)
+        if not include_deleted:
+            query = query.where(assessment_index.c.deleted.is_(False))
+        kind = self._assessments()
+        with self._read() as conn:
+            ids = conn.execute(query).scalars().all()
+            rows = conn.execute(
+                select(records.c.version, records.c.data)
+                .where(records.c.kind == kind.name, records.c.id.in_(ids))
+            ).all() if ids else []
+        found = [self._load(kind, row.data, row.version) for row in rows]
+        return sorted(found, key=lambda a: (a.date, a.id))
+
+    def delete_assessment(self, assessment_id: str, *, user: str | None = None) -> None:
+        self._set_deleted(self._assessments(), assessment_id, True, user)
+
+    def restore_assessment(self, assessment_id: str, *, user: str | None = None) -> None:
+        self._set_deleted(self._assessments(), assessment_id, False, user)
+
+    @staticmethod
+    def _assessments() -> _Kind:
+        global _ASSESSMENT
+        if _ASSESSMENT is None:  # the instruments package is imported only when assessments are used
+            _ASSESSMENT = _Kind("assessment", _assessment_model(), _project_assessment, _mark_assessment_deleted)
+        return _ASSESSMENT
 
     # -- JSON files ------------------------------------------------------------------------------------------
     def import_json(self, text: str | bytes, *, user: str | None = None) -> Case:
