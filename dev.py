@@ -27,6 +27,7 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".casekit-install-stamp"
 SYSTEM_PACKAGES = {  # what the tests need from the operating system: package -> how to tell it is there
     "postgresql": lambda: bool(shutil.which("pg_ctl") or glob.glob("/usr/lib/postgresql/*/bin/pg_ctl")),
+    "chromium": lambda: bool(shutil.which("chromium") or os.path.exists("/usr/bin/chromium")),
 }
 
 

@@ -41,8 +41,9 @@ def cmd_demo(args) -> int:
     _print_cases(store)
     if args.no_serve:
         return 0
-    print(_("cli.serve_not_ready"))
-    return 0
+    options = _serve_options(args, db=f"sqlite:///{path}")
+    options.open_browser = True
+    return _serve(options)
 
 
 def _open(args):
@@ -118,9 +119,43 @@ def cmd_instrument_import(args) -> int:
     return 0
 
 
+def _serve_options(args, db: str | None = None):
+    from .serve import ServeOptions, new_token
+
+    password = None
+    if getattr(args, "password", False):
+        password = os.environ.get("CASEKIT_PASSWORD")
+        if not password:
+            import getpass
+
+            password = getpass.getpass(_("cli.password_prompt"))
+        if not password:
+            raise CaseKitError("cli.password_empty")
+    token = getattr(args, "token", None)
+    if token == "":  # --token without a value
+        token = new_token()
+    return ServeOptions(host=args.host, port=args.port, password=password, token=token, theme=args.theme,
+                        db=db or args.db, lang=args.lang)
+
+
+def _serve(options, app: str = "conference") -> int:
+    from . import serve
+
+    options.check()
+    print(_("cli.serving", None, url=serve.app_url(options, app)), flush=True)
+    return serve.run(options)
+
+
 def cmd_serve(args) -> int:
-    print(_("cli.serve_not_ready"))
-    return 1
+    return _serve(_serve_options(args))
+
+
+def _add_serve_arguments(parser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help=_("cli.help_host"))
+    parser.add_argument("--port", type=int, default=8866, help=_("cli.help_port"))
+    parser.add_argument("--password", action="store_true", help=_("cli.help_password"))
+    parser.add_argument("--token", nargs="?", const="", default=None, help=_("cli.help_token"))
+    parser.add_argument("--theme", choices=("dark", "light"), default="dark", help=_("cli.help_theme"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help=_("cli.help_demo"), description=_("cli.help_demo"))
     demo.add_argument("--no-serve", action="store_true", help=_("cli.help_no_serve"))
+    _add_serve_arguments(demo)
     demo.set_defaults(func=cmd_demo)
 
     sub.add_parser("list", help=_("cli.help_list"), description=_("cli.help_list")).set_defaults(func=cmd_list)
@@ -157,8 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(func=cmd_instrument_import)
 
     serve = sub.add_parser("serve", help=_("cli.help_serve"), description=_("cli.help_serve"))
-    serve.add_argument("--host", default="127.0.0.1", help=_("cli.help_host"))
-    serve.add_argument("--port", type=int, default=8866, help=_("cli.help_port"))
+    _add_serve_arguments(serve)
     serve.set_defaults(func=cmd_serve)
     return parser
 
