@@ -57,15 +57,37 @@ _HEADS = {Flow.TO_CLIENT: ((0.32, -1),), Flow.FROM_CLIENT: ((0.8, 1),), Flow.MUT
           Flow.NONE: ()}
 
 
+#: Spreading the slots: ``"angle"`` (evenly over the arcs) or ``"height"`` (evenly spaced labels, top to bottom).
+SPREADS = ("angle", "height")
+_CHAR = 0.58  # width of an average label character, in font sizes (DejaVu Sans, mixed case; a little generous)
+_MIN_LABEL = 22  # ``width`` never shortens a label below this many characters
+_FIT_SPACING = 1.35  # with ``width``: neighbouring labels this many font sizes apart (else 1.4)
+
+
 def _sizes(large: bool) -> dict:
     k = 1.6 if large else 1.0
     return {"font": round(13 * k), "title": round(18 * k), "marker": 260 * k * k, "client": 2800 * k * k,
             "head": 120 * k * k, "stroke": k, "height": 520 * k}
 
 
-def _slot_angles(n_slots: int) -> list[float]:
-    """Angles (degrees, counter-clockwise from east) of ``n_slots`` evenly spaced slots: clockwise down the
-    right arc (+ARC → −ARC), then, past the free bottom, up the left arc (180+ARC → 180−ARC)."""
+def _slot_angles(n_slots: int, spread: str = "angle") -> list[float]:
+    """Angles (degrees, counter-clockwise from east) of ``n_slots`` slots: clockwise down the right arc
+    (+ARC → −ARC), then, past the free bottom, up the left arc (180+ARC → 180−ARC).
+
+    ``spread="angle"``: evenly spaced along the arcs. ``spread="height"``: evenly spaced heights (the labels
+    of a side form an evenly spaced column), which packs more actors into the same height — neighbours near
+    the ends of the arcs are no closer than those near the horizontal."""
+    if spread not in SPREADS:
+        raise ValueError(f"spread must be one of {SPREADS}")
+    if spread == "height":
+        top = math.sin(math.radians(ARC))
+        angles = []
+        for i in range(n_slots):
+            s = 2 * (i + 0.5) / n_slots  # 0..2: down the right side, then up the left side
+            y = top * (1 - 2 * s) if s < 1 else top * (2 * (s - 1) - 1)
+            a = math.degrees(math.asin(max(-1.0, min(1.0, y))))
+            angles.append(a if s < 1 else 180 - a)
+        return angles
     step = 4 * ARC / n_slots if n_slots else 0.0
     angles = []
     for i in range(n_slots):
@@ -74,18 +96,28 @@ def _slot_angles(n_slots: int) -> list[float]:
     return angles
 
 
+def _slot_gap(n_slots: int, spread: str) -> float:
+    """The smallest vertical distance between two neighbouring slots of a side, in data units (radius 1)."""
+    if n_slots <= 0:
+        return 2.0
+    if spread == "height":
+        return 4 * math.sin(math.radians(ARC)) / n_slots
+    return math.radians(4 * ARC / n_slots) * math.cos(math.radians(ARC))
+
+
 def _left_arc(angle: float) -> bool:
     return 90 < angle % 360 < 270
 
 
 def ecomap_frame(case: Case, *, as_of: date | None = None, lang: str | None = None,
-                 privacy: bool = False) -> "pd.DataFrame":
+                 privacy: bool = False, spread: str = "angle", label_limit: int = 34) -> "pd.DataFrame":
     """One row per actor in the network on ``as_of``: where it sits and how it is drawn.
 
     Columns: ``key`` (``a<number>``, the actor's place in the case), ``label``, ``sector``, ``sector_label``,
     ``formal``, ``kind``, ``kind_label``, ``flow``, ``flow_label``, ``unmet``, ``angle`` (degrees), ``x``,
     ``y``, ``side`` (``left``/``right``). Actors whose tie began after ``as_of`` are left out. ``lang``
-    defaults to the case's language.
+    defaults to the case's language. ``spread``: how the slots are spaced (see :func:`_slot_angles`);
+    ``label_limit``: names longer than this are shortened with "…".
     """
     import pandas as pd
 
@@ -99,7 +131,7 @@ def ecomap_frame(case: Case, *, as_of: date | None = None, lang: str | None = No
     slots: list = []
     for group in groups:
         slots += ([None] if slots else []) + group  # one free slot between two sectors
-    angles = _slot_angles(len(slots))
+    angles = _slot_angles(len(slots), spread)
     rows = []
     for slot, angle in zip(slots, angles):
         if slot is None:
@@ -107,7 +139,7 @@ def ecomap_frame(case: Case, *, as_of: date | None = None, lang: str | None = No
         number, actor = slot
         rad = math.radians(angle)
         rows.append({
-            "key": f"a{number}", "label": actor_pseudonym(case, actor.id, lang) if privacy else shorten(actor.name, 34),
+            "key": f"a{number}", "label": actor_pseudonym(case, actor.id, lang) if privacy else shorten(actor.name, label_limit),
             "sector": actor.sector.value, "sector_label": actor.sector.label(lang), "formal": actor.formal,
             "kind": actor.relationship.kind.value, "kind_label": actor.relationship.kind.label(lang),
             "flow": actor.relationship.flow.value, "flow_label": actor.relationship.flow.label(lang),
@@ -170,13 +202,15 @@ def _key_items(lang: str, highlight_unmet: bool) -> list[tuple[str, str]]:
     return items
 
 
-def _key_frames(items, left: float, right: float, top: float, unit: float, font: int) -> dict[str, list]:
-    """The key under the map, laid out left to right and wrapped: samples and their labels."""
+def _key_frames(items, left: float, right: float, top: float, unit: float, font: int,
+                char: float = 0.5) -> dict[str, list]:
+    """The key under the map, laid out left to right and wrapped: samples and their labels (``char``: the
+    width of a character, in font sizes, used to wrap)."""
     sample, gap, row_height = 0.32, 0.22, 1.9 * font / unit
     x, y = left, top
     out: dict[str, list] = {"rules": [], "zigzag": [], "points": [], "labels": []}
     for kind, label in items:
-        width = sample + 0.08 + len(label) * 0.5 * font / unit
+        width = sample + 0.08 + len(label) * char * font / unit
         if x > left and x + width > right:
             x, y = left, y - row_height
         if kind in ("strong", "tenuous"):
@@ -228,13 +262,14 @@ def _actor_layers(c: _Canvas, frame: "pd.DataFrame", lang: str, highlight_unmet:
     layers = []
     if highlight_unmet and frame["unmet"].any():
         layers.append(c.layer(frame[frame["unmet"]], "unmet").mark_point(
-            shape="circle", filled=False, opacity=1, size=size["marker"] * 2.6, strokeWidth=1.8 * k,
+            shape="circle", filled=False, opacity=1, size=size["marker"] * size.get("ring", 2.6), strokeWidth=1.8 * k,
             strokeDash=[3, 2], color=UNMET_RING).encode(c.x, c.y))
     present = [s for s in Sector if s.value in set(frame["sector"])]
     colour = alt.Color("sector_label:N", title=text("ui.ecomap.sector", lang), scale=alt.Scale(
         domain=[s.label(lang) for s in present], range=[SECTOR_COLOURS[s] for s in present]),
-        legend=alt.Legend(orient="right", labelFontSize=size["font"], titleFontSize=size["font"],
-                          symbolSize=size["marker"], labelLimit=400))
+        legend=alt.Legend(orient=size.get("legend", "right"), labelFontSize=size["font"], titleFontSize=size["font"],
+                          symbolSize=size["marker"], labelLimit=400,
+                          **({"columns": size["legend_columns"]} if size.get("legend_columns") else {})))
     tooltip = ["label:N", "sector_label:N", "kind_label:N", "flow_label:N"]
     for formal, name in ((True, "actors_formal"), (False, "actors_informal")):
         part = frame[frame["formal"] == formal]
@@ -244,7 +279,7 @@ def _actor_layers(c: _Canvas, frame: "pd.DataFrame", lang: str, highlight_unmet:
                                                                                            strokeWidth=3.2 * k)
         layers.append(c.layer(part, name).mark_point(shape="circle", opacity=1, size=size["marker"], **look)
                       .encode(c.x, c.y, color=colour, tooltip=tooltip))
-    offset = math.sqrt(size["marker"] * 2.6) / 2 + 4 * k  # clear of the unmet ring
+    offset = math.sqrt(size["marker"] * size.get("ring", 2.6)) / 2 + 4 * k  # clear of the unmet ring
     for side, align, dx in (("right", "left", offset), ("left", "right", -offset)):
         part = frame[frame["side"] == side]
         if not part.empty:
@@ -286,7 +321,8 @@ def _key_layers(c: _Canvas, key: dict) -> list:
 
 
 def ecomap(case: Case, *, as_of: date | None = None, lang: str | None = None, privacy: bool = False,
-           highlight_unmet: bool = True, large: bool = False) -> "alt.LayerChart":
+           highlight_unmet: bool = True, large: bool = False, width: int | None = None, spread: str = "angle",
+           label_limit: int | None = None) -> "alt.LayerChart":
     """The ecomap of ``case`` on ``as_of`` (default: today) as a layered Altair chart, in ``lang`` (default:
     the case's language).
 
@@ -294,25 +330,55 @@ def ecomap(case: Case, *, as_of: date | None = None, lang: str | None = None, pr
     actors linked to an unmet need. ``large=True``: fonts, markers and lines for a projector (the chart grows
     too). Layers are named (``lines_strong``, ``actors_informal``, ``key_labels`` …). Render it offline with
     :func:`casekit.charts.render.to_svg`.
+
+    Fitting a screen (a projector pane): ``width`` (pixels) lays the map out to be about that wide at its
+    nominal font size — the circle as small as the labels allow, the sector legend under the map, long names
+    shortened (to no fewer than 22 characters) — so that the SVG, scaled to a pane of that width, keeps its
+    text at the nominal size. ``spread="height"`` spaces the actors evenly from top to bottom (a column of
+    labels on each side), which fits many actors into less room than the default ``"angle"``.
+    ``label_limit``: shorten names to this many characters (default 34, or what ``width`` needs).
     """
     import altair as alt
     import pandas as pd
 
+    if spread not in SPREADS:
+        raise ValueError(f"spread must be one of {SPREADS}")
     lang = lang_of(lang or case.language)
     as_of = as_of or date.today()
     size = _sizes(large)
-    frame = ecomap_frame(case, as_of=as_of, lang=lang, privacy=privacy)
+    font = size["font"]
+    fit = width is not None and width > 0
+    frame = ecomap_frame(case, as_of=as_of, lang=lang, privacy=privacy, spread=spread,
+                         label_limit=label_limit or 34)
     client = ConferenceRole.CLIENT.label(lang) if privacy else case.client.display_name
-    size["client"] = max(size["client"], (len(client) * 0.62 * size["font"] + 14 * size["stroke"]) ** 2)
+    size["client"] = max(size["client"], (len(client) * 0.62 * font + 14 * size["stroke"]) ** 2)
 
     # one data unit (the circle's radius) in pixels: the nominal size, or more when neighbours' labels would touch
     n_slots = len(frame) + max(frame["sector"].nunique() - 1, 0)
-    step = math.radians(4 * ARC / max(n_slots, 1))
-    unit = max(size["height"] / (2 * _HALF_HEIGHT), 1.4 * size["font"] / (step * math.cos(math.radians(ARC))))
+    crowded = (_FIT_SPACING if fit else 1.4) * font / _slot_gap(max(n_slots, 1), spread)
+    unit = max(size["height"] / (2 * _HALF_HEIGHT), crowded)
     half_width = _HALF_HEIGHT * _ASPECT
+    if fit:
+        width = width - 10  # Vega pads the chart by 5 pixels on each side
+        # markers (and their unmet rings) no wider than the room between two neighbours
+        size["marker"] = max(min(size["marker"], (0.8 * _FIT_SPACING * font) ** 2), 196.0)
+        size["ring"] = 1.8
+        offset = math.sqrt(size["marker"] * size["ring"]) / 2 + 4 * size["stroke"] + 0.6 * font  # ring, gap, margin
+        smallest = max(crowded, math.sqrt(size["client"]) / 2 + 4 * font)  # the client and short lines fit
+        if label_limit is None and len(frame):
+            room = width / 2 - smallest - offset
+            limit = max(_MIN_LABEL, min(34, int(room / (_CHAR * font))))
+            frame["label"] = [shorten(label, limit) for label in frame["label"]]
+        longest = max((len(label) for label in frame["label"]), default=0) * _CHAR * font
+        unit = max(smallest, min(size["height"] / (2 * _HALF_HEIGHT), width / 2 - offset - longest))
+        half_width = max((unit + offset + longest) / unit, 1.25)
+        sectors = [Sector(s).label(lang) for s in dict.fromkeys(frame["sector"])]
+        entry = max((len(s) for s in sectors), default=8) * _CHAR * font + 2.2 * font
+        size["legend"] = "bottom"
+        size["legend_columns"] = max(1, min(len(sectors) or 1, int(2 * half_width * unit // entry)))
     key = _key_frames(_key_items(lang, highlight_unmet), -half_width + 0.05, half_width - 0.05,
-                      -_BOTTOM - 1.6 * size["font"] / unit, unit, size["font"])
-    bottom = min(p["y"] for p in key["labels"]) - 1.2 * size["font"] / unit
+                      -_BOTTOM - 1.6 * font / unit, unit, font, _CHAR if fit else 0.5)
+    bottom = min(p["y"] for p in key["labels"]) - 1.2 * font / unit
     canvas = _Canvas(alt, pd, size, half_width, bottom, _TOP)
 
     start = (math.sqrt(size["client"]) / 2 + 4) / unit
@@ -327,4 +393,4 @@ def ecomap(case: Case, *, as_of: date | None = None, lang: str | None = None, pr
     )
 
 
-__all__ = ["LINE_STYLES", "SECTOR_COLOURS", "ecomap", "ecomap_frame", "line_frames"]
+__all__ = ["LINE_STYLES", "SECTOR_COLOURS", "SPREADS", "ecomap", "ecomap_frame", "line_frames"]
