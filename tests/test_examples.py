@@ -189,7 +189,8 @@ def test_the_builder_script_is_the_source_of_the_files():
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
     files = builder.build_all()
-    assert set(files) == {p.relative_to(DATA).as_posix() for p in DATA.rglob("*.json")}
+    built_here = [p for p in DATA.rglob("*.json") if "studies" not in p.relative_to(DATA).parts]  # packs: own builder
+    assert set(files) == {p.relative_to(DATA).as_posix() for p in built_here}
     stale = [path for path, text in files.items() if (DATA / path).read_text(encoding="utf-8") != text]
     assert stale == [], "run: .venv/bin/python data/examples/build_examples.py"
 

@@ -8,7 +8,8 @@ ROOT = Path(__file__).resolve().parents[1]
 UI = ("ipywidgets", "altair", "IPython", "voila", "traitlets.config.application")
 DOMAIN = ["casekit", "casekit.model", "casekit.vocab", "casekit.i18n", "casekit.errors", "casekit.caseio",
           "casekit.store", "casekit.frames", "casekit.example_data", "casekit.cli",
-          "casekit.instruments", "casekit.instruments.importers", "casekit.analysis", "casekit.gas"]
+          "casekit.instruments", "casekit.instruments.importers", "casekit.analysis", "casekit.gas",
+          "casekit.anonymise", "casekit.studies", "casekit.minutes", "casekit.logs"]
 
 
 def _loaded_after(code: str) -> set[str]:
