@@ -146,6 +146,25 @@ def _serve(options, app: str = "conference") -> int:
     return serve.run(options)
 
 
+def cmd_anonymise(args) -> int:
+    import secrets
+
+    from .anonymise import anonymise
+    from .caseio import export_case, import_case
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise CaseKitError("errors.file_unreadable", path=args.file, detail=exc.strerror or exc) from None
+    seed = args.seed if args.seed is not None else secrets.randbelow(2**32)
+    result = anonymise(import_case(data), seed=seed, known_names=args.name, known_places=args.place)
+    Path(args.output).write_text(export_case(result.case) + "\n", encoding="utf-8")
+    Path(args.report).write_text(result.report.to_json() + "\n", encoding="utf-8")
+    print(_("cli.anonymised", None, input=args.file, output=args.output, report=args.report,
+            total=result.report.total, warnings=len(result.report.warnings)))
+    return 0
+
+
 def cmd_serve(args) -> int:
     return _serve(_serve_options(args))
 
@@ -156,6 +175,50 @@ def _add_serve_arguments(parser) -> None:
     parser.add_argument("--password", action="store_true", help=_("cli.help_password"))
     parser.add_argument("--token", nargs="?", const="", default=None, help=_("cli.help_token"))
     parser.add_argument("--theme", choices=("dark", "light"), default="dark", help=_("cli.help_theme"))
+
+
+def _as_of(value: str | None):
+    from .imports.columns import CellError, parse_date
+
+    try:
+        return parse_date(value) if value else None
+    except CellError:
+        raise CaseKitError("errors.bad_date_option", value=value) from None
+
+
+def cmd_caseload(args) -> int:
+    from .caseload import caseload
+
+    board = caseload(_open(args), as_of=_as_of(args.as_of))
+    print((board.filter(worker=args.worker) if args.worker else board).to_text())
+    return 0
+
+
+def cmd_gaps(args) -> int:
+    from .example_data import parse_catalogue
+    from .gaps import gap_analysis
+
+    catalogue = None
+    if args.catalogue:
+        try:
+            catalogue = parse_catalogue(Path(args.catalogue).read_bytes())
+        except OSError as exc:
+            raise CaseKitError("errors.file_unreadable", path=args.catalogue, detail=exc.strerror or exc) from None
+    report = gap_analysis(_open(args), catalogue, as_of=_as_of(args.as_of))
+    if report.write(args.output, args.format) is not None:
+        print(_("cli.gaps_written", None, path=args.output))
+    return 0
+
+
+def cmd_import_caseload(args) -> int:
+    from .imports import import_caseload
+
+    result = import_caseload(args.file, _open(args), sheet=args.sheet, dry_run=args.dry_run)
+    key = "cli.caseload_checked" if result.dry_run else "cli.caseload_imported"
+    print(_(key, None, path=args.file, count=len(result.cases)))
+    if result.ignored_columns:
+        print(_("cli.caseload_ignored", None, columns=", ".join(result.ignored_columns)))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -192,6 +255,32 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("-o", "--output", metavar="OUT.yaml", required=True, help=_("cli.help_output"))
     imp.set_defaults(func=cmd_instrument_import)
 
+    load = sub.add_parser("caseload", help=_("cli.help_caseload"), description=_("cli.help_caseload"))
+    load.add_argument("--as-of", metavar="DATE", help=_("cli.help_as_of"))
+    load.add_argument("--worker", action="append", metavar="W", help=_("cli.help_worker"))
+    load.set_defaults(func=cmd_caseload)
+    gaps = sub.add_parser("gaps", help=_("cli.help_gaps"), description=_("cli.help_gaps"))
+    gaps.add_argument("--format", choices=("csv", "html", "docx"), help=_("cli.help_gaps_format"))
+    gaps.add_argument("-o", "--output", metavar="FILE", help=_("cli.help_gaps_output"))
+    gaps.add_argument("--as-of", metavar="DATE", help=_("cli.help_as_of"))
+    gaps.add_argument("--catalogue", metavar="FILE", help=_("cli.help_catalogue"))
+    gaps.set_defaults(func=cmd_gaps)
+    cl_imp = sub.add_parser("import-caseload", help=_("cli.help_import_caseload"),
+                            description=_("cli.help_import_caseload"))
+    cl_imp.add_argument("file", metavar="FILE", help=_("cli.help_caseload_file"))
+    cl_imp.add_argument("--sheet", help=_("cli.help_sheet"))
+    cl_imp.add_argument("--dry-run", action="store_true", help=_("cli.help_dry_run"))
+    cl_imp.set_defaults(func=cmd_import_caseload)
+
+    anon = sub.add_parser("anonymise", help=_("cli.help_anonymise"), description=_("cli.help_anonymise"))
+    anon.add_argument("file", metavar="IN.json", help=_("cli.help_anonymise_input"))
+    anon.add_argument("-o", "--output", metavar="OUT.json", required=True, help=_("cli.help_anonymise_output"))
+    anon.add_argument("--report", metavar="REPORT.json", required=True, help=_("cli.help_anonymise_report"))
+    anon.add_argument("--seed", type=int, help=_("cli.help_anonymise_seed"))
+    anon.add_argument("--name", action="append", default=[], metavar="NAME", help=_("cli.help_anonymise_name"))
+    anon.add_argument("--place", action="append", default=[], metavar="PLACE", help=_("cli.help_anonymise_place"))
+    anon.set_defaults(func=cmd_anonymise)
+
     serve = sub.add_parser("serve", help=_("cli.help_serve"), description=_("cli.help_serve"))
     _add_serve_arguments(serve)
     serve.set_defaults(func=cmd_serve)
@@ -225,16 +314,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _log_to_file() -> Path:
-    """Tracebacks go to casekit.log in the per-user log directory, never to the screen."""
-    import platformdirs
+    """Tracebacks go to the log file (``casekit.logs``), never to the screen."""
+    from .logs import log_to_file
 
-    path = Path(os.environ.get("CASEKIT_LOG") or Path(platformdirs.user_log_dir("casekit")) / "casekit.log")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
-    logging.getLogger("casekit").addHandler(handler)
-    logging.getLogger("casekit").propagate = False
-    return path
+    return log_to_file()
 
 
 if __name__ == "__main__":  # pragma: no cover

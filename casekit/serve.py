@@ -89,6 +89,9 @@ def voila_command(options: ServeOptions) -> list[str]:
 def voila_environment(options: ServeOptions) -> dict[str, str]:
     env = dict(os.environ)
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(SHARE), env.get("JUPYTER_PATH", "")) if p)
+    # Each page has its own kernel, so no other view needs ipywidgets' echo of incoming values; without it a
+    # value the kernel refuses is never reflected back to the browser as if it had been accepted.
+    env["JUPYTER_WIDGETS_ECHO"] = "0"
     if options.db:
         env["CASEKIT_DB"] = options.db
     if options.lang:

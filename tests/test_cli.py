@@ -8,7 +8,8 @@ import pytest
 
 from casekit.cli import build_parser, main
 
-COMMANDS = ["demo", "list", "import", "export", "instrument", "serve"]
+COMMANDS = ["demo", "list", "import", "export", "instrument", "caseload", "gaps", "import-caseload", "anonymise",
+            "serve"]
 DATA = Path(__file__).parent / "data"
 
 

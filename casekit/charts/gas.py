@@ -74,7 +74,7 @@ def gas_trajectory(case: "Case", *, baseline: bool = True, title: str | None = N
     x = alt.X("date:T", axis=_date_axis(lang, date_title))
     columns = 2 if large and width >= 800 else 1
     point, stroke = (160, 4) if large else (90, 3)
-    heights = (280, 180) if large else (240, 160)
+    heights = (250, 160) if large else (240, 160)
     colour = alt.Color("goal_label:N", title=goal_title,
                        legend=alt.Legend(orient="bottom", columns=columns, labelLimit=width // columns if large else 400),
                        scale=alt.Scale(domain=names, range=list(PALETTE[: max(len(names), 1)])))

@@ -74,10 +74,10 @@ _ANCHORS = {"left": ("left", "middle"), "right": ("right", "middle"), "top": ("c
             "bottom": ("center", "top")}
 
 
-_LARGE_FONT = 20  # spoke labels with ``large=True``
+_LARGE_FONT = 19  # spoke labels with ``large=True``
 _FONT_GUESS = 22  # the spoke labels' font otherwise (what casekit.charts.projector sets)
 _WRAP = 14  # characters per line of a wrapped spoke label
-_BOLD_CHAR = 0.64  # width of an average bold character, in font sizes (DejaVu Sans Bold; a little generous)
+_BOLD_CHAR = 0.6  # width of an average bold character, in font sizes (DejaVu Sans Bold, mixed case)
 _MIN_SIZE = 220
 
 
@@ -134,7 +134,7 @@ def needs_star(data, instrument: "Instrument | None" = None, perspectives: Seque
     ``"rater:<name>"``). Labels follow ``lang`` (default: the current
     language). Raises :class:`~casekit.errors.InvalidData` for a frame it cannot draw.
 
-    For a projector: ``large=True`` sets the spoke labels in 20 px bold, wrapped onto short lines, with
+    For a projector: ``large=True`` sets the spoke labels in 19 px bold, wrapped onto short lines, with
     thicker lines and bigger points; ``width`` (pixels) chooses ``size`` so that the whole star, its spoke
     labels included, is about that wide (scaled to a pane of that width, its text keeps its nominal size).
     """
@@ -163,21 +163,29 @@ def needs_star(data, instrument: "Instrument | None" = None, perspectives: Seque
         label_text = "spoke_lines:N"
     if width:
         size = _fitted_size(spokes, int(width), font or _FONT_GUESS, wrapped=large)
+    if large:  # each side label as wide as the room beside its spoke allows (fewer lines, fewer collisions)
+        half = (width or size * 1.3) / 2 - 6
+        per_unit = size / (2 * _LIMIT)
+        spokes["spoke_lines"] = [
+            _wrap(label, _WRAP if anchor in ("top", "bottom") else max(
+                _WRAP, int((half - abs(lx) * per_unit - 8) / (_BOLD_CHAR * font))))
+            for label, anchor, lx in zip(spokes["spoke_label"], spokes["anchor"], spokes["label_x"])]
     value_title = text("ui.chart.value", lang)
     layers: list[Any] = [
         alt.Chart(rings).mark_line(color=GRID, strokeWidth=1, opacity=0.7).encode(
             x=x, y=y, detail="ring:N", order="order:Q"),
         alt.Chart(spokes).mark_rule(color=GRID, strokeWidth=1).encode(x=x, y=y, x2="x2:Q", y2="y2:Q"),
         alt.Chart(rings[rings["order"] == 0]).mark_text(
-            align="left", dx=4, dy=-2, color=GRID, **({"fontSize": font - 2} if font else {})).encode(
+            align="left", dx=4, dy=-2, color=GRID, **({"fontSize": font} if font else {})).encode(
             x=x, y=y, text="ring_label:N"),
     ]
     look = {"fontSize": font, "lineBreak": "\n", "lineHeight": round(font * 1.1)} if font else {}
     for anchor, (align, baseline) in _ANCHORS.items():
         subset = spokes[spokes["anchor"] == anchor]
         if not subset.empty:
+            away = {"top": {"dy": -4}, "bottom": {"dy": 4}}.get(anchor, {}) if font else {}
             layers.append(alt.Chart(subset).mark_text(align=align, baseline=baseline, fontWeight="bold",
-                                                      **look).encode(
+                                                      **look, **away).encode(
                 x=alt.X("label_x:Q", axis=None, scale=alt.Scale(domain=[-_LIMIT, _LIMIT])),
                 y=alt.Y("label_y:Q", axis=None, scale=alt.Scale(domain=[-_LIMIT, _LIMIT])),
                 text=label_text))

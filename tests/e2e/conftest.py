@@ -71,9 +71,17 @@ class VoilaServer:
 
     def kernel_pids(self) -> list[int]:
         """Process ids of the kernels this server started (children of the Voilà process)."""
-        out = subprocess.run(["ps", "-o", "pid=,ppid=,args=", "-ax"], capture_output=True, text=True).stdout
+        out = subprocess.run(["ps", "-ww", "-o", "pid=,ppid=,args=", "-ax"], capture_output=True, text=True).stdout
         return [int(line.split()[0]) for line in out.splitlines()
                 if len(line.split()) > 2 and int(line.split()[1]) == self.process.pid and "ipykernel" in line]
+
+    def kernel_pid(self, kernel_id: str) -> int | None:
+        """The process of one kernel, found by its connection file ``kernel-<id>.json``."""
+        out = subprocess.run(["ps", "-ww", "-o", "pid=,args=", "-ax"], capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            if f"kernel-{kernel_id}.json" in line:
+                return int(line.split()[0])
+        return None
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -125,8 +133,15 @@ class OfflinePage:
         self.context.close()
 
 
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
 @pytest.fixture
-def offline_page(browser):
+def offline_page(browser, request, tmp_path):
     pages = []
 
     def make(width: int = 1280, height: int = 720) -> OfflinePage:
@@ -135,5 +150,10 @@ def offline_page(browser):
         return page
 
     yield make
-    for page in pages:
+    failed = getattr(request.node, "rep_call", None)
+    for n, page in enumerate(pages):
+        if failed is not None and failed.failed:  # what the browser showed when the test failed
+            page.page.screenshot(path=str(tmp_path / f"failure-{n}.png"))
+            (tmp_path / f"failure-{n}.txt").write_text(page.page.inner_text("body"), encoding="utf-8")
+            print(f"screenshot of the failure: {tmp_path / f'failure-{n}.png'}")
         page.close()
