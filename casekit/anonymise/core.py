@@ -200,7 +200,8 @@ class Anonymiser:
         """
         band, middle = age_band(case.opened.year - birth_year)
         year = (case.opened + self.offset).year - middle
-        return band, min(year, date.today().year)
+        oldest = date.today().year - 120  # the model refuses older birth years; the band is still reported
+        return band, max(min(year, date.today().year), oldest)
 
     def _walk(self, node, path: tuple, limits: dict = LIMITS):
         findings = self.redactor.findings
