@@ -44,7 +44,8 @@ def test_a_class_walks_through_a_case_study(server, offline_page):
     p.screenshot(path=str(shots / "2-rating.png"))
     p.locator(".casekit-reveal").first.click()
     p.locator(".casekit-agreement").first.wait_for(timeout=COLD)
-    p.wait_for_function("() => /κ|kappa/i.test(document.querySelector('.casekit-agreement').innerText)",
+    p.wait_for_function("() => { const a = document.querySelector('.casekit-agreement');"
+                        " return !!a && /κ|kappa/i.test(a.innerText); }",
                         timeout=COLD)
     assert "Trainee A" in p.locator(".casekit-comparison").first.inner_text()
     p.screenshot(path=str(shots / "3-compared.png"))
@@ -56,7 +57,8 @@ def test_a_class_walks_through_a_case_study(server, offline_page):
         current = p.locator(".casekit-stage-current").first.inner_text()
         p.locator(".casekit-study-next").first.click()
         p.wait_for_function(
-            "(before) => document.querySelector('.casekit-stage-current').innerText !== before",
+            "(before) => { const c = document.querySelector('.casekit-stage-current');"
+            " return !!c && c.innerText !== before; }",
             arg=current, timeout=COLD)
         stages += 1
         page.assert_no_traceback()
