@@ -9,7 +9,8 @@ UI = ("ipywidgets", "altair", "IPython", "voila", "traitlets.config.application"
 DOMAIN = ["casekit", "casekit.model", "casekit.vocab", "casekit.i18n", "casekit.errors", "casekit.caseio",
           "casekit.store", "casekit.frames", "casekit.example_data", "casekit.cli",
           "casekit.instruments", "casekit.instruments.importers", "casekit.analysis", "casekit.gas",
-          "casekit.anonymise", "casekit.studies", "casekit.minutes", "casekit.logs"]
+          "casekit.anonymise", "casekit.studies", "casekit.minutes", "casekit.logs",
+          "casekit.caseload", "casekit.gaps", "casekit.imports"]
 
 
 def _loaded_after(code: str) -> set[str]:
