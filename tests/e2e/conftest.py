@@ -93,8 +93,10 @@ class VoilaServer:
         self.log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    # module scope: playwright's sync API keeps an event loop running in this thread while it lives, which
+    # would change how widget tests outside this folder behave (they check for a running loop)
     _need_chromium()
     from playwright.sync_api import sync_playwright
 

@@ -42,7 +42,7 @@ def test_a_whole_conference_survives_a_reload(demo, offline_page):
 
     with urllib.request.urlopen(server.url("conference")) as response:  # the app never shows its source
         html = response.read().decode()
-    assert "ConferenceApp" not in html and "from_environment" not in html
+    assert "from casekit.widgets.conference import" not in html and "from_environment()" not in html
     page = offline_page(1280, 720)
     app = ConferenceDriver(page.page, SHOTS / "1280x720", prefix="")
     page.page.goto(server.url("conference"))
