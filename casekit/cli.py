@@ -143,7 +143,7 @@ def _serve(options, app: str = "conference") -> int:
 
     options.check()
     print(_("cli.serving", None, url=serve.app_url(options, app)), flush=True)
-    return serve.run(options)
+    return serve.run(options, open_app=app if options.open_browser else None)
 
 
 def cmd_anonymise(args) -> int:

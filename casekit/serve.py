@@ -49,7 +49,7 @@ class ServeOptions:
     cull_interval: int = 60
     db: str | None = None         # CASEKIT_DB for the app kernels
     lang: str | None = None       # CASEKIT_LANG for the app kernels
-    open_browser: bool = False
+    open_browser: bool = False    # open the conference app once the server is up (casekit demo)
     extra_env: dict[str, str] = field(default_factory=dict)
 
     def check(self) -> None:
@@ -65,7 +65,7 @@ def voila_command(options: ServeOptions) -> list[str]:
     cmd = [
         sys.executable, "-m", "voila", str(apps_dir()),
         f"--Voila.ip={options.host}", f"--Voila.port={options.port}", "--Voila.port_retries=0",
-        "--no-browser" if not options.open_browser else "--Voila.open_browser=True",
+        "--no-browser",
         "--template=casekit", f"--theme={options.theme}",
         "--VoilaConfiguration.allow_theme_override=NO",
         "--VoilaConfiguration.show_tracebacks=False", "--VoilaConfiguration.strip_sources=True",
@@ -115,10 +115,30 @@ def start(options: ServeOptions, **popen) -> subprocess.Popen:
     return subprocess.Popen(voila_command(options), env=voila_environment(options), **popen)
 
 
-def run(options: ServeOptions) -> int:
-    """Run Voilà in the foreground until Ctrl+C."""
+def wait_until_up(options: ServeOptions, process: subprocess.Popen, timeout: float = 120) -> bool:
+    """Poll Voilà's static script (not ``/``, which would start a kernel) until the server answers."""
+    import time
+    import urllib.request
+
+    base = app_url(options).split("/voila/")[0]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{base}/voila/static/voila.js", timeout=2):
+                return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+def run(options: ServeOptions, open_app: str | None = None) -> int:
+    """Run Voilà in the foreground until Ctrl+C; with ``open_app``, open that app in the browser once it is up."""
     process = start(options)
     try:
+        if open_app and wait_until_up(options, process):
+            import webbrowser
+
+            webbrowser.open(app_url(options, open_app))
         return process.wait()
     except KeyboardInterrupt:
         process.terminate()
