@@ -48,3 +48,9 @@ def test_no_ui_import_statement_in_domain_sources():
             if stripped.startswith(("import ", "from ")) and any(f" {ui}" in stripped for ui in UI):
                 offenders.append(f"{path.name}: {stripped}")
     assert offenders == []
+
+
+def test_no_output_capture_anywhere():
+    # an exception inside an Output widget's capture context shows its traceback to the audience (platform.md)
+    offenders = [str(p) for p in (ROOT / "casekit").rglob("*.py") if ".capture(" in p.read_text(encoding="utf-8")]
+    assert offenders == []

@@ -2,7 +2,7 @@
 selection widgets that refuse values the browser would not send.
 
 Facts these helpers answer (docs: ``platform.md``): an exception in a plain widget callback vanishes
-silently, and one inside ``Output.capture()`` shows its traceback to the audience. So every callback is
+silently, and one inside an Output widget's capture context shows its traceback to the audience. So every callback is
 wrapped by :func:`safe_callback` (or :func:`safe_method`): it catches everything, logs it server-side on the
 ``casekit.app`` logger and shows one short, translated sentence. Browser-side limits (``disabled``, options
 of a dropdown) are not enforced for a hand-written client, so :class:`GuardedDropdown` and

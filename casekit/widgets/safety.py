@@ -1,9 +1,9 @@
 """Widget callbacks that never leak a traceback.
 
-In Voilà an exception in a plain callback vanishes without a trace, and one inside ``Output.capture()``
+In Voilà an exception in a plain callback vanishes without a trace, and one inside an Output widget's capture context
 shows its full traceback to the user. casekit's callbacks therefore go through :func:`protect`: any
 exception is logged server-side (logger ``casekit.widgets``) and the user sees one short sentence in their
-language. casekit never uses ``Output.capture()``.
+language. casekit never uses that context.
 """
 from __future__ import annotations
 
