@@ -18,7 +18,7 @@ from casekit.instruments import Assessment, ItemType, builtin, builtin_instrumen
 from casekit.widgets import InstrumentForm, Progress
 from casekit.widgets import fields as fields_module
 from casekit.widgets import form as form_module
-from casekit.widgets import safety as safety_module
+from casekit.widgets import common as common_module
 
 ROOT = Path(__file__).resolve().parents[1]
 RESEARCH = ROOT / "tests" / "data" / "instruments" / "research-support.yaml"
@@ -347,7 +347,7 @@ def test_an_unexpected_error_is_logged_and_shown_briefly(form, monkeypatch, capl
         raise RuntimeError("database exploded at /srv/secret/path")
 
     monkeypatch.setattr(form_module, "set_answer", broken)
-    with caplog.at_level(logging.ERROR, logger="casekit.widgets"):
+    with caplog.at_level(logging.ERROR, logger="casekit.app"):
         form.widget_for("mood").value = 3               # no exception reaches the caller
     message = form.message_for("mood")
     assert message.startswith("Something went wrong")
@@ -361,7 +361,7 @@ def test_a_failing_on_change_keeps_the_answer_and_says_so(instrument, caplog):
         raise OSError("disk full")
 
     f = InstrumentForm(instrument, start(instrument), on_change=save, lang="cs")
-    with caplog.at_level(logging.ERROR, logger="casekit.widgets"):
+    with caplog.at_level(logging.ERROR, logger="casekit.app"):
         f.widget_for("mood").value = 2
     assert f.assessment.answers == {"mood": 2}
     assert "nepodařilo se ji uložit" in f.status.value and "disk full" not in f.status.value
@@ -369,7 +369,7 @@ def test_a_failing_on_change_keeps_the_answer_and_says_so(instrument, caplog):
 
 
 def test_the_form_never_uses_output_capture_and_does_not_import_altair():
-    for module in (form_module, fields_module, safety_module):
+    for module in (form_module, fields_module, common_module):
         source = Path(module.__file__).read_text(encoding="utf-8")
         assert not re.search(r"(@|with\s)[\w.]*capture\(", source), module
         assert "Output(" not in source and "import altair" not in source, module

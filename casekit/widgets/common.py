@@ -31,7 +31,7 @@ log = logging.getLogger("casekit.app")
 __all__ = [
     "GuardedDropdown", "GuardedSelect", "GuardedSelectMultiple", "GuardedToggleButtons", "MessageLabel",
     "SavedIndicator", "esc", "friendly_messages",
-    "log", "safe_callback", "safe_method",
+    "log", "protect", "safe_callback", "safe_method",
 ]
 
 
@@ -94,6 +94,12 @@ def safe_callback(report: Callable[[list[str], BaseException], None] | None = No
         return wrapper
 
     return decorate
+
+
+def protect(handler: Callable[..., Any], report: Callable[[str], Any], lang: str | None = None):
+    """``handler`` wrapped by :func:`safe_callback` for callers that show one sentence (the instrument form):
+    ``report(sentence)`` gets the friendly messages joined."""
+    return safe_callback(lambda messages, exc: report(" ".join(messages)), lambda: lang)(handler)
 
 
 def safe_method(method):

@@ -24,8 +24,9 @@ import ipywidgets as w
 
 from ..i18n import current_language, gettext, normalise_language
 from ..instruments import AnswerError, Assessment, Instrument, set_answer, shown_items
+from .common import log as LOG
+from .common import protect
 from .fields import ItemField
-from .safety import LOG, protect
 
 OnChange = Callable[[Assessment], Any]
 
