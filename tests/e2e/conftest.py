@@ -49,11 +49,25 @@ def wait_until_up(base: str, process: subprocess.Popen, timeout: float = 90) -> 
     raise RuntimeError("Voilà did not come up")
 
 
+#: servers started in this process, so that a failing test can print what their logs say
+SERVERS: list["VoilaServer"] = []
+
+
+def _tail(path: Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
 class VoilaServer:
     """A running standalone Voilà serving one folder of app notebooks, stopped with SIGTERM."""
 
     def __init__(self, apps: Path, db: str, tmp: Path, **options):
         from casekit import serve
+
+        self.tmp = tmp
+        SERVERS.append(self)
 
         self.port = free_port()
         self.options = serve.ServeOptions(port=self.port, db=db, extra_env={
@@ -158,4 +172,10 @@ def offline_page(browser, request, tmp_path):
             page.page.screenshot(path=str(tmp_path / f"failure-{n}.png"))
             (tmp_path / f"failure-{n}.txt").write_text(page.page.inner_text("body"), encoding="utf-8")
             print(f"screenshot of the failure: {tmp_path / f'failure-{n}.png'}")
+            print("what the page showed:\n" + page.page.inner_text("body")[:3000])
+    if failed is not None and failed.failed:
+        for server in [s for s in SERVERS if s.process.poll() is None]:  # what the kernels logged (casekit.log) and what Voilà printed
+            print(f"--- {server.tmp / 'casekit.log'} (tail)\n{_tail(server.tmp / 'casekit.log')}")
+            print(f"--- Voilà log (tail)\n{_tail(Path(server.log.name))}")
+    for page in pages:
         page.close()
