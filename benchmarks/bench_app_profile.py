@@ -6,8 +6,9 @@
   reflection into the case and its save, the needs star and the comparison table drawn again). Timed as is,
   and again with the star's SVG replaced by a constant (the rest of the handler), and the star alone.
 - :func:`memory_stages`: a fresh interpreter does, step by step, what an app kernel does, and reports its
-  VmRSS after each step: the kernel's own imports, the app's imports, the case opened, pandas, Altair,
-  the first vl-convert conversion (the warm-up), the Plan and Review steps built.
+  VmRSS after each step: the kernel's own imports, the app's imports, the case opened, the charts drawn
+  ahead (as the warm-up does), the Assessment, Network, Plan and Review steps built; and whether Altair,
+  vl-convert, pandas or numpy were loaded at the end (the app's charts are plain SVG: they should not be).
 """
 from __future__ import annotations
 
@@ -87,17 +88,12 @@ def app_import():
     state["cls"] = ConferenceApp
 stage("import casekit.widgets.conference (pydantic, SQLAlchemy, the model)", app_import)
 stage("ConferenceApp.from_environment(): the case opened", lambda: state.update(app=state["cls"].from_environment()))
-stage("import pandas", lambda: __import__("pandas"))
-stage("import altair", lambda: __import__("altair"))
-def convert():
-    import altair as alt, pandas as pd
-    from casekit.charts import projector, to_svg
-    tiny = alt.Chart(pd.DataFrame({"x": [0, 1], "y": [0, 1]})).mark_line().encode(x="x:Q", y="y:Q")
-    to_svg(projector(tiny.properties(width=40, height=40)), lang="en")
-stage("first vl-convert conversion (the chart warm-up)", convert)
-stage("app.prepare_charts() (ecomap, GAS trajectory)", lambda: state["app"].prepare_charts())
+stage("app.prepare_charts() (ecomap, GAS trajectory as SVG, the warm-up's work)", lambda: state["app"].prepare_charts())
+stage("Assessment step built and shown (the needs star)", lambda: state["app"].go("assessment"))
+stage("Network step built and shown (the ecomap)", lambda: state["app"].go("network"))
 stage("Plan step built and shown", lambda: state["app"].go("plan"))
 stage("Review step built and shown", lambda: state["app"].go("review"))
+out[-1]["heavy_modules_loaded"] = sorted(m for m in ("altair", "vl_convert", "pandas", "numpy") if m in sys.modules)
 print(json.dumps(out))
 '''
 

@@ -1,5 +1,6 @@
 """The conference app on a projector: a compact header, charts laid out for their pane at readable sizes, and
-the chart machinery warmed up in the background once the app is on screen (never in the way, never raising)."""
+the open conference's charts drawn ahead in the background once the app is on screen (never in the way, never
+raising)."""
 from __future__ import annotations
 
 import asyncio
@@ -195,10 +196,10 @@ def test_charts_are_kept_and_drawn_again_only_when_their_data_changes(db_url, mo
     case, when = app.case, app.conference.date
     first = visuals.ecomap_html(case, when, lang="en", dark=True, privacy=False, width=1220)
     calls = []
-    module = importlib.import_module("casekit.charts.ecomap")
+    module = importlib.import_module("casekit.charts.svg.ecomap")
 
-    real = module.ecomap
-    monkeypatch.setattr(module, "ecomap", lambda *a, **k: calls.append(k) or real(*a, **k))
+    real = module.ecomap_svg
+    monkeypatch.setattr(module, "ecomap_svg", lambda *a, **k: calls.append(k) or real(*a, **k))
     assert visuals.ecomap_html(case, when, lang="en", dark=True, privacy=False, width=1220) == first
     assert calls == []  # from the cache
     masked = visuals.ecomap_html(case, when, lang="en", dark=True, privacy=True, width=1220)
@@ -258,13 +259,14 @@ def test_the_warm_up_can_be_switched_off_and_never_raises(db_url, monkeypatch, c
 
     assert asyncio.run(displayed()) is False
     monkeypatch.delenv("CASEKIT_WARMUP")
-    import casekit.charts.render as render
+    import weakref
+
+    app = open_app()
 
     def broken(*args, **kwargs):
-        raise OSError("vl-convert is gone")
+        raise OSError("the store is gone")
 
-    monkeypatch.setattr(render, "to_svg", broken)
-    monkeypatch.setattr("casekit.charts.to_svg", broken)
-    assert warmup.run() is False  # logged, not raised
-    assert "vl-convert is gone" in warmup.state["error"]
+    monkeypatch.setattr(app, "prepare_charts", broken)
+    assert warmup.run(weakref.ref(app)) is False  # logged, not raised
+    assert "the store is gone" in warmup.state["error"]
     assert any("warm-up failed" in r.getMessage() for r in caplog.records)

@@ -22,6 +22,7 @@ title. ``privacy=True`` writes "Client" and "Actor 3" (numbered as in the case, 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -109,6 +110,10 @@ def _left_arc(angle: float) -> bool:
     return 90 < angle % 360 < 270
 
 
+FRAME_COLUMNS = ["key", "label", "sector", "sector_label", "formal", "kind", "kind_label", "flow", "flow_label",
+                 "unmet", "angle", "x", "y", "side"]
+
+
 def ecomap_frame(case: Case, *, as_of: date | None = None, lang: str | None = None,
                  privacy: bool = False, spread: str = "angle", label_limit: int = 34) -> "pd.DataFrame":
     """One row per actor in the network on ``as_of``: where it sits and how it is drawn.
@@ -117,10 +122,17 @@ def ecomap_frame(case: Case, *, as_of: date | None = None, lang: str | None = No
     ``formal``, ``kind``, ``kind_label``, ``flow``, ``flow_label``, ``unmet``, ``angle`` (degrees), ``x``,
     ``y``, ``side`` (``left``/``right``). Actors whose tie began after ``as_of`` are left out. ``lang``
     defaults to the case's language. ``spread``: how the slots are spaced (see :func:`_slot_angles`);
-    ``label_limit``: names longer than this are shortened with "…".
+    ``label_limit``: names longer than this are shortened with "…". The rows of :func:`ecomap_rows` as a frame.
     """
     import pandas as pd
 
+    rows = ecomap_rows(case, as_of=as_of, lang=lang, privacy=privacy, spread=spread, label_limit=label_limit)
+    return pd.DataFrame(rows, columns=FRAME_COLUMNS)
+
+
+def ecomap_rows(case: Case, *, as_of: date | None = None, lang: str | None = None,
+                privacy: bool = False, spread: str = "angle", label_limit: int = 34) -> list[dict]:
+    """The rows of :func:`ecomap_frame` as a list of dicts (no pandas)."""
     lang = lang_of(lang or case.language)
     as_of = as_of or date.today()
     unmet = {a for need in case.unmet_needs() for a in need.actor_ids}
@@ -147,13 +159,11 @@ def ecomap_frame(case: Case, *, as_of: date | None = None, lang: str | None = No
             "x": round(math.cos(rad), 6) + 0.0, "y": round(math.sin(rad), 6) + 0.0,
             "side": "left" if _left_arc(angle) else "right",
         })
-    columns = ["key", "label", "sector", "sector_label", "formal", "kind", "kind_label", "flow", "flow_label",
-               "unmet", "angle", "x", "y", "side"]
-    return pd.DataFrame(rows, columns=columns)
+    return rows
 
 
-def _segment(row, start: float, end: float) -> tuple[float, float, float, float]:
-    return row.x * start, row.y * start, row.x * end, row.y * end
+def _segment(row: dict, start: float, end: float) -> tuple[float, float, float, float]:
+    return row["x"] * start, row["y"] * start, row["x"] * end, row["y"] * end
 
 
 def _zigzag(key: str, x0: float, y0: float, x1: float, y1: float) -> list[dict]:
@@ -169,27 +179,35 @@ def _zigzag(key: str, x0: float, y0: float, x1: float, y1: float) -> list[dict]:
     return points
 
 
-def line_frames(frame: "pd.DataFrame", start: float, end: float) -> dict[str, "pd.DataFrame"]:
+def line_rows(rows: list[dict], start: float, end: float) -> dict[str, list[dict]]:
     """Per relationship kind, the lines: ``x, y, x2, y2`` per actor (strong, tenuous) or the zig-zag
-    points ``key, order, x, y`` (stressful); plus ``heads``: one row per arrowhead with its ``angle``."""
+    points ``key, order, x, y`` (stressful); plus ``heads``: one row per arrowhead with its ``angle``
+    (degrees clockwise from up) and ``dx, dy`` (the direction it points, in data units). No pandas."""
+    out: dict[str, list[dict]] = {kind.value: [] for kind in RelationshipKind}
+    heads = []
+    for row in rows:
+        x0, y0, x1, y1 = _segment(row, start, end)
+        kind = RelationshipKind(row["kind"])
+        if kind == RelationshipKind.STRESSFUL:
+            out[kind.value] += _zigzag(row["key"], x0, y0, x1, y1)
+        else:
+            out[kind.value].append({"key": row["key"], "x": x0, "y": y0, "x2": x1, "y2": y1})
+        for t, direction in _HEADS[Flow(row["flow"])]:
+            dx, dy = (x1 - x0) * direction, (y1 - y0) * direction
+            heads.append({"key": row["key"], "x": x0 + t * (x1 - x0), "y": y0 + t * (y1 - y0),
+                          "angle": math.degrees(math.atan2(dx, dy)) % 360, "dx": dx, "dy": dy,
+                          "colour": LINE_STYLES[kind]["color"]})
+    out["heads"] = heads
+    return out
+
+
+def line_frames(frame: "pd.DataFrame", start: float, end: float) -> dict[str, "pd.DataFrame"]:
+    """:func:`line_rows` of the rows of an :func:`ecomap_frame`, as frames."""
     import pandas as pd
 
-    out = {kind.value: [] for kind in RelationshipKind}
-    heads = []
-    for row in frame.itertuples():
-        x0, y0, x1, y1 = _segment(row, start, end)
-        kind = RelationshipKind(row.kind)
-        if kind == RelationshipKind.STRESSFUL:
-            out[kind.value] += _zigzag(row.key, x0, y0, x1, y1)
-        else:
-            out[kind.value].append({"key": row.key, "x": x0, "y": y0, "x2": x1, "y2": y1})
-        for t, direction in _HEADS[Flow(row.flow)]:
-            dx, dy = (x1 - x0) * direction, (y1 - y0) * direction
-            heads.append({"key": row.key, "x": x0 + t * (x1 - x0), "y": y0 + t * (y1 - y0),
-                          "angle": math.degrees(math.atan2(dx, dy)) % 360,
-                          "colour": LINE_STYLES[kind]["color"]})
-    frames = {k: pd.DataFrame(v) for k, v in out.items()}
-    frames["heads"] = pd.DataFrame(heads, columns=["key", "x", "y", "angle", "colour"])
+    out = line_rows(frame.to_dict("records"), start, end)
+    frames = {k: pd.DataFrame(v) for k, v in out.items() if k != "heads"}
+    frames["heads"] = pd.DataFrame(out["heads"], columns=["key", "x", "y", "angle", "colour"])
     return frames
 
 
@@ -341,6 +359,50 @@ def ecomap(case: Case, *, as_of: date | None = None, lang: str | None = None, pr
     import altair as alt
     import pandas as pd
 
+    plan = layout(case, as_of=as_of, lang=lang, privacy=privacy, highlight_unmet=highlight_unmet, large=large,
+                  width=width, spread=spread, label_limit=label_limit)
+    size, frame = plan.size, pd.DataFrame(plan.rows, columns=FRAME_COLUMNS)
+    canvas = _Canvas(alt, pd, size, plan.half_width, plan.bottom, _TOP)
+    layers = (_line_layers(canvas, line_frames(frame, plan.start, plan.end))
+              + _actor_layers(canvas, frame, plan.lang, highlight_unmet)
+              + _client_layers(canvas, plan.client) + _key_layers(canvas, plan.key))
+    return alt.layer(*layers).properties(
+        width=plan.width, height=plan.height,
+        title=alt.TitleParams(plan.title, fontSize=size["title"], anchor="start"),
+        view=alt.ViewBackground(stroke=None),
+    )
+
+
+@dataclass
+class Layout:
+    """Where everything of one ecomap goes, in data units (the actors' circle has radius 1; ``unit`` pixels
+    each): shared by the Altair chart and the SVG of :mod:`casekit.charts.svg.ecomap`."""
+    lang: str
+    as_of: date
+    rows: list[dict]
+    size: dict
+    unit: float
+    half_width: float
+    bottom: float
+    start: float
+    end: float
+    key: dict
+    client: str
+    title: str
+
+    @property
+    def width(self) -> int:
+        return round(2 * self.half_width * self.unit)
+
+    @property
+    def height(self) -> int:
+        return round((_TOP - self.bottom) * self.unit)
+
+
+def layout(case: Case, *, as_of: date | None = None, lang: str | None = None, privacy: bool = False,
+           highlight_unmet: bool = True, large: bool = False, width: int | None = None, spread: str = "angle",
+           label_limit: int | None = None) -> Layout:
+    """The layout of :func:`ecomap` (same arguments), without drawing anything (no pandas, no Altair)."""
     if spread not in SPREADS:
         raise ValueError(f"spread must be one of {SPREADS}")
     lang = lang_of(lang or case.language)
@@ -348,13 +410,13 @@ def ecomap(case: Case, *, as_of: date | None = None, lang: str | None = None, pr
     size = _sizes(large)
     font = size["font"]
     fit = width is not None and width > 0
-    frame = ecomap_frame(case, as_of=as_of, lang=lang, privacy=privacy, spread=spread,
-                         label_limit=label_limit or 34)
+    rows = ecomap_rows(case, as_of=as_of, lang=lang, privacy=privacy, spread=spread, label_limit=label_limit or 34)
     client = ConferenceRole.CLIENT.label(lang) if privacy else case.client.display_name
     size["client"] = max(size["client"], (len(client) * 0.62 * font + 14 * size["stroke"]) ** 2)
 
     # one data unit (the circle's radius) in pixels: the nominal size, or more when neighbours' labels would touch
-    n_slots = len(frame) + max(frame["sector"].nunique() - 1, 0)
+    n_sectors = len({row["sector"] for row in rows})
+    n_slots = len(rows) + max(n_sectors - 1, 0)
     crowded = (_FIT_SPACING if fit else 1.4) * font / _slot_gap(max(n_slots, 1), spread)
     unit = max(size["height"] / (2 * _HALF_HEIGHT), crowded)
     half_width = _HALF_HEIGHT * _ASPECT
@@ -365,32 +427,27 @@ def ecomap(case: Case, *, as_of: date | None = None, lang: str | None = None, pr
         size["ring"] = 1.8
         offset = math.sqrt(size["marker"] * size["ring"]) / 2 + 4 * size["stroke"] + 0.6 * font  # ring, gap, margin
         smallest = max(crowded, math.sqrt(size["client"]) / 2 + 4 * font)  # the client and short lines fit
-        if label_limit is None and len(frame):
+        if label_limit is None and rows:
             room = width / 2 - smallest - offset
             limit = max(_MIN_LABEL, min(34, int(room / (_CHAR * font))))
-            frame["label"] = [shorten(label, limit) for label in frame["label"]]
-        longest = max((len(label) for label in frame["label"]), default=0) * _CHAR * font
+            for row in rows:
+                row["label"] = shorten(row["label"], limit)
+        longest = max((len(row["label"]) for row in rows), default=0) * _CHAR * font
         unit = max(smallest, min(size["height"] / (2 * _HALF_HEIGHT), width / 2 - offset - longest))
         half_width = max((unit + offset + longest) / unit, 1.25)
-        sectors = [Sector(s).label(lang) for s in dict.fromkeys(frame["sector"])]
+        sectors = [Sector(s).label(lang) for s in dict.fromkeys(row["sector"] for row in rows)]
         entry = max((len(s) for s in sectors), default=8) * _CHAR * font + 2.2 * font
         size["legend"] = "bottom"
         size["legend_columns"] = max(1, min(len(sectors) or 1, int(2 * half_width * unit // entry)))
     key = _key_frames(_key_items(lang, highlight_unmet), -half_width + 0.05, half_width - 0.05,
                       -_BOTTOM - 1.6 * font / unit, unit, font, _CHAR if fit else 0.5)
     bottom = min(p["y"] for p in key["labels"]) - 1.2 * font / unit
-    canvas = _Canvas(alt, pd, size, half_width, bottom, _TOP)
-
     start = (math.sqrt(size["client"]) / 2 + 4) / unit
     end = 1 - (math.sqrt(size["marker"]) / 2 + 4) / unit
-    layers = (_line_layers(canvas, line_frames(frame, start, end)) + _actor_layers(canvas, frame, lang, highlight_unmet)
-              + _client_layers(canvas, client) + _key_layers(canvas, key))
     title = text("ui.ecomap.title", lang, date=format_date(as_of, lang))
-    return alt.layer(*layers).properties(
-        width=round(2 * half_width * unit), height=round((_TOP - bottom) * unit),
-        title=alt.TitleParams(title, fontSize=size["title"], anchor="start"),
-        view=alt.ViewBackground(stroke=None),
-    )
+    return Layout(lang=lang, as_of=as_of, rows=rows, size=size, unit=unit, half_width=half_width, bottom=bottom,
+                  start=start, end=end, key=key, client=client, title=title)
 
 
-__all__ = ["LINE_STYLES", "SECTOR_COLOURS", "SPREADS", "ecomap", "ecomap_frame", "line_frames"]
+__all__ = ["LINE_STYLES", "SECTOR_COLOURS", "SPREADS", "Layout", "ecomap", "ecomap_frame", "ecomap_rows",
+           "layout", "line_frames", "line_rows"]

@@ -23,29 +23,36 @@ GOAL_COLUMNS = ["goal", "goal_label", "date", "level", "kind"]
 TSCORE_COLUMNS = ["date", "tscore", "goals"]
 
 
-def gas_frames(case: "Case", *, baseline: bool = True, lang: str | None = None) -> tuple["pd.DataFrame", "pd.DataFrame"]:
-    """``(levels, tscores)``: one row per goal × review (``kind`` is ``baseline`` or ``review``), and one
-    row per review with its T-score and the number of goals scored."""
-    import pandas as pd
-
+def gas_rows(case: "Case", *, baseline: bool = True, lang: str | None = None) -> tuple[list[dict], list[dict]]:
+    """The rows of :func:`gas_frames` as lists of dicts, ``date`` a :class:`datetime.date` (no pandas)."""
     lang = lang_of(lang)
     labels = {g.id: f"{n}. {shorten(g.text, 40)}" for n, g in enumerate(case.goals, start=1)}
     weights = {g.id: g.weight for g in case.goals}
     rows = []
     if baseline:
         for goal in case.goals:
-            rows.append({"goal": goal.id, "goal_label": labels[goal.id],
-                         "date": pd.Timestamp(goal.created or case.opened), "level": goal.baseline,
-                         "kind": text("ui.chart.gas.baseline", lang)})
+            rows.append({"goal": goal.id, "goal_label": labels[goal.id], "date": goal.created or case.opened,
+                         "level": goal.baseline, "kind": text("ui.chart.gas.baseline", lang)})
     tscores = []
     for review in sorted(case.reviews, key=lambda r: r.date):
         scored = [(goal_id, level) for goal_id, level in review.gas_scores.items() if goal_id in labels]
         for goal_id, level in scored:
-            rows.append({"goal": goal_id, "goal_label": labels[goal_id], "date": pd.Timestamp(review.date),
+            rows.append({"goal": goal_id, "goal_label": labels[goal_id], "date": review.date,
                          "level": level, "kind": text("ui.chart.gas.review", lang)})
         if scored:
             tscore = gas_tscore([lv for _, lv in scored], [weights[g] for g, _ in scored])
-            tscores.append({"date": pd.Timestamp(review.date), "tscore": round(tscore, 2), "goals": len(scored)})
+            tscores.append({"date": review.date, "tscore": round(tscore, 2), "goals": len(scored)})
+    return rows, tscores
+
+
+def gas_frames(case: "Case", *, baseline: bool = True, lang: str | None = None) -> tuple["pd.DataFrame", "pd.DataFrame"]:
+    """``(levels, tscores)``: one row per goal × review (``kind`` is ``baseline`` or ``review``), and one
+    row per review with its T-score and the number of goals scored."""
+    import pandas as pd
+
+    rows, tscores = gas_rows(case, baseline=baseline, lang=lang)
+    for row in rows + tscores:
+        row["date"] = pd.Timestamp(row["date"])
     return pd.DataFrame(rows, columns=GOAL_COLUMNS), pd.DataFrame(tscores, columns=TSCORE_COLUMNS)
 
 

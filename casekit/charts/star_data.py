@@ -7,6 +7,7 @@ others follow clockwise. pandas only — no Altair here.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
@@ -63,7 +64,7 @@ def _series(frame: "pd.DataFrame", kind: str) -> "pd.Series":
     return perspective.where(perspective != Perspective.ACTOR.value, "actor:" + actor)
 
 
-def _scale_of(instrument, item_ids: Sequence[str], values: "pd.Series", fill) -> tuple[float, float]:
+def _scale_of(instrument, item_ids: Sequence[str], values: Iterable, fill) -> tuple[float, float]:
     bounds: list[float] = [0.0]
     if fill is not None:
         bounds.append(float(fill))
@@ -77,9 +78,9 @@ def _scale_of(instrument, item_ids: Sequence[str], values: "pd.Series", fill) ->
             bounds += [float(b) for b in (item.min, item.max) if b is not None]
             if item.type.value == "yesno":
                 bounds += [0.0, 1.0]
-    present = values.dropna()
-    if not present.empty:
-        bounds += [float(present.min()), float(present.max())]
+    present = [float(v) for v in values if v is not None and v == v]  # NaN is not equal to itself
+    if present:
+        bounds += [min(present), max(present)]
     lo, hi = min(bounds), max(bounds)
     return (lo, hi) if hi > lo else (lo, lo + 1.0)
 
@@ -171,3 +172,151 @@ def star_frame(data, instrument: "Instrument | None" = None, *, by: str = "domai
                          "radius": radius, "x": x, "y": y, "low": low, "high": high})
     return pd.DataFrame(rows, columns=["series", "series_label", "perspective", "spoke", "spoke_label", "order",
                                        "value", "radius", "x", "y", "low", "high"])
+
+
+# -- the same points from assessments, without pandas (for the apps' SVG star) ----------------------------------
+@dataclass
+class StarSeries:
+    """One polygon: ``values`` per spoke (``None`` where there is nothing to draw)."""
+    key: str
+    label: str
+    perspective: str
+    values: list
+
+
+@dataclass
+class StarData:
+    """What a needs star shows: the spokes (ids and labels), the series, and the values at the centre
+    (``low``) and at the tip (``high``) of a spoke."""
+    spokes: list
+    spoke_labels: list
+    series: list
+    low: float
+    high: float
+
+    def radius(self, value) -> float | None:
+        if value is None:
+            return None
+        return min(max((value - self.low) / (self.high - self.low), 0.0), 1.0)
+
+
+def _number(value) -> float | None:
+    if value is None or isinstance(value, (list, tuple, dict)):
+        return None
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, (int, float)):
+        return None if value != value else float(value)
+    try:
+        return float(str(value))
+    except ValueError:
+        return None
+
+
+def star_data(assessments: "Iterable[Assessment]", instrument: "Instrument", *, by: str = "domain",
+              items: str | Sequence[str] | None = None, perspectives: Sequence[str] | None = None,
+              fill: float | None = None, scale: tuple[float, float] | None = None, series: str = "perspective",
+              series_labels: Mapping[str, str] | None = None, lang: str | None = None) -> StarData:
+    """What :func:`star_frame` computes from assessments (one case), as plain lists: the same items, series,
+    order, latest assessment per series, means per spoke and scale. Raises
+    :class:`~casekit.errors.InvalidData` as :func:`star_frame` does."""
+    from ..instruments.frames import _cell, _is_missing_answer
+    from ..instruments.scoring import applies_to, shown_items
+
+    lang = lang_of(lang)
+    if by not in BY:
+        raise InvalidData("errors.chart_bad_choice", name="by", value=by, choices=", ".join(BY))
+    if series not in SERIES:
+        raise InvalidData("errors.chart_bad_choice", name="series", value=series, choices=", ".join(SERIES))
+    if instrument is None:
+        raise InvalidData("errors.chart_needs_instrument")
+    assessments = list(assessments)
+    cases = list(dict.fromkeys(str(a.case_id) for a in assessments if a.case_id is not None))
+    if len(cases) > 1:
+        raise InvalidData("errors.chart_several_cases", cases=", ".join(cases[:5]))
+    # the long frame's rows: (assessment number, domain, item, value)
+    rows = []
+    for number, a in enumerate(assessments):
+        shown = shown_items(instrument, a.answers, a.perspective)
+        for domain in instrument.domains:
+            for item in domain.items:
+                if not applies_to(item, instrument, a.perspective):
+                    continue
+                raw = a.answers.get(item.id) if item.id in shown else None
+                value = None if _is_missing_answer(item, raw) else _number(_cell(item, raw))
+                rows.append((number, domain.id, item.id, value))
+    present = list(dict.fromkeys(item for _, _, item, _ in rows))
+    if isinstance(items, str):
+        chosen = [i for i in present if fnmatchcase(i, items)]
+    elif items is not None:
+        wanted = set(items)
+        chosen = [i for i in present if i in wanted]
+    else:
+        kinds = {i.id: i.type.value for i in instrument.items()}
+        chosen = [i for i in present if kinds.get(i) in _NUMERIC_TYPES]
+    if not chosen:
+        raise InvalidData("errors.chart_no_items")
+    chosen_set = set(chosen)
+    rows = [r for r in rows if r[2] in chosen_set]
+    if fill is not None:
+        rows = [(n, d, i, float(fill) if v is None else v) for n, d, i, v in rows]
+
+    def key_of(a) -> str:
+        if series == "rater":
+            return f"rater:{a.rater}"
+        if a.perspective.value == Perspective.ACTOR.value:
+            return f"actor:{a.actor_id if a.actor_id is not None else a.rater}"
+        return a.perspective.value
+
+    keys = [key_of(a) for a in assessments]
+    latest: dict[str, int] = {}
+    for number in sorted(range(len(assessments)), key=lambda n: assessments[n].date):  # stable: later wins ties
+        latest[keys[number]] = number
+    kept = set(latest.values())
+    rows = [r for r in rows if r[0] in kept]
+    order = [p.value for p in Perspective]
+    if perspectives is not None:
+        order = [Perspective(p).value for p in perspectives]
+        rows = [r for r in rows if assessments[r[0]].perspective.value in order]
+    heads = list(dict.fromkeys(r[0] for r in rows))
+    heads.sort(key=lambda n: (order.index(assessments[n].perspective.value), keys[n]))
+    labels = dict(series_labels or {})
+    drawn = []
+    for number in dict.fromkeys(heads):
+        a, key = assessments[number], keys[number]
+        if key in {d[0] for d in drawn}:
+            continue
+        perspective = a.perspective.value
+        label = perspective_label(perspective, lang)
+        if series == "rater":
+            label = str(a.rater)
+        elif perspective == Perspective.ACTOR.value:
+            label = f"{label}: {a.rater}"
+        drawn.append((key, perspective, labels.get(key, label)))
+
+    if by == "domain":
+        domains = {d for _, d, _, _ in rows}
+        spokes = [d.id for d in instrument.domains if d.id in domains] or list(dict.fromkeys(d for _, d, _, _ in rows))
+        spoke_labels = [domain_label(s, instrument, lang) for s in spokes]
+    else:
+        present_items = {i for _, _, i, _ in rows}
+        spokes = [i for i in chosen if i in present_items]
+        spoke_labels = [item_label(s, instrument, lang) for s in spokes]
+    sums: dict[tuple[str, str], list[float]] = {}
+    for number, domain, item, value in rows:
+        if value is not None:
+            sums.setdefault((keys[number], domain if by == "domain" else item), []).append(value)
+    if scale is None:
+        low, high = _scale_of(instrument, chosen, [v for *_, v in rows], fill)
+    else:
+        low, high = map(float, scale)
+    if high <= low:
+        raise InvalidData("errors.chart_bad_scale", low=low, high=high)
+    out = []
+    for key, perspective, label in drawn:
+        values = []
+        for spoke in spokes:
+            found = sums.get((key, spoke))
+            values.append(sum(found) / len(found) if found else None)
+        out.append(StarSeries(key=key, label=label, perspective=perspective, values=values))
+    return StarData(spokes=spokes, spoke_labels=spoke_labels, series=out, low=low, high=high)

@@ -15,7 +15,7 @@ pack picker and toggles refuse values outside their options, the stage number (`
 widget) must be a stage already reached, a rater's name is checked by :mod:`.rating`.
 
 Startup stays light: ipywidgets, casekit's models and the packs' JSON; the instrument form, the statistics
-(pandas, scikit-learn) and the star (altair) are imported when first needed.
+(pandas, scikit-learn) are imported when first needed; the star is plain SVG (no altair).
 """
 from __future__ import annotations
 

@@ -6,8 +6,8 @@ store named by ``CASEKIT_DB``, speaks ``CASEKIT_LANG`` and opens the case ``CASE
 to the same case and conference. Without ``CASEKIT_CASE`` the app starts at the Start step.
 
 Startup stays light: this module imports ipywidgets and casekit's models only; a step's view (and with it
-pandas, altair, the instruments) is built the first time the step is shown, charts are rendered only when
-their step is shown.
+the instruments) is built the first time the step is shown, charts (plain SVG, :mod:`casekit.charts.svg`: no
+pandas, altair or vl-convert in the app) are rendered only when their step is shown.
 """
 from __future__ import annotations
 
@@ -205,7 +205,7 @@ class ConferenceApp(widgets.VBox):
 
     # -- charts ahead of time --------------------------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs):
-        """Displayed: once the page is up, warm up the chart machinery in the background (:mod:`.warmup`)."""
+        """Displayed: once the page is up, draw the open conference's charts ahead in the background (:mod:`.warmup`)."""
         try:
             from . import warmup
 

@@ -1,17 +1,17 @@
-"""Paying for the charts before they are needed: Altair, vl-convert and the first SVG, in the background.
+"""Drawing the open conference's charts ahead of time, in the background, once the app is on screen.
 
-The first chart in a kernel is slow: ``import altair`` costs ~1.7 s (jsonschema builds a grammar at import) and
-the first vl-convert conversion ~0.5 s more. Paid when the facilitator first opens Assessment or Network,
-that is a blank pane for several seconds in front of the room. So once the app is on screen
-(:meth:`ConferenceApp._repr_mimebundle_`), :func:`schedule` asks the running asyncio loop (the kernel's) to
-start, :data:`DELAY` seconds later, a daemon thread that imports both, renders one tiny chart and — when a
-conference is open — draws the ecomap and the GAS trajectory into the chart cache of :mod:`.visuals`.
+The charts are plain SVG written in Python (:mod:`casekit.charts.svg`): there is no chart library to import or
+warm up any more (Altair, vl-convert and pandas are never imported by the app). What is left is cheap: once the
+app is on screen (:meth:`ConferenceApp._repr_mimebundle_`), :func:`schedule` asks the running asyncio loop (the
+kernel's) to start, :data:`DELAY` seconds later, a daemon thread that — when a conference is open — draws the
+ecomap and the GAS trajectory into the chart cache of :mod:`.visuals` (``app.prepare_charts()``; tens of
+milliseconds for a large case), so that Network and Review show them from the cache.
 
 - It never blocks the first render: the thread starts after the delay, from the loop, after the page's first
   widgets were sent.
 - Without a running loop (plain Python, pytest) nothing is scheduled; ``CASEKIT_WARMUP=0`` switches it off.
 - It runs once per process, and it never raises: failures are logged (``casekit.app``) and the charts are then
-  simply drawn when their step is shown, as before.
+  simply drawn when their step is shown.
 - The thread reads the case and touches no widget (widgets are only changed from the kernel's main thread).
 """
 from __future__ import annotations
@@ -70,20 +70,11 @@ def _start(ref) -> None:
 
 
 def run(ref=None) -> bool:
-    """The warm-up itself (in the calling thread): imports, one tiny chart, then the open conference's charts
-    via ``app.prepare_charts()`` when ``ref`` (a weak reference to the app) still points to one. Returns
-    success; never raises."""
+    """The warm-up itself (in the calling thread): the open conference's charts via ``app.prepare_charts()``
+    when ``ref`` (a weak reference to the app) still points to one. Returns success; never raises."""
     state["started"] = True
     began = time.perf_counter()
     try:
-        import altair as alt
-        import pandas as pd
-        import vl_convert  # noqa: F401
-
-        from ...charts import projector, to_svg
-
-        tiny = alt.Chart(pd.DataFrame({"x": [0, 1], "y": [0, 1]})).mark_line().encode(x="x:Q", y="y:Q")
-        to_svg(projector(tiny.properties(width=40, height=40)), lang="en")
         app = ref() if ref is not None else None
         if app is not None:
             app.prepare_charts()
@@ -94,7 +85,7 @@ def run(ref=None) -> bool:
     finally:
         state["seconds"] = round(time.perf_counter() - began, 3)
     state["done"] = True
-    log.info("charts warmed up in %.2f s", state["seconds"])
+    log.info("charts drawn ahead in %.2f s", state["seconds"])
     return True
 
 
