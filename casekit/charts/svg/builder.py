@@ -14,13 +14,14 @@ MUTED = "#444444"
 GRID = "#9a9a9a"
 CHAR, BOLD_CHAR = 0.58, 0.62  # average character widths, in font sizes
 
-_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+#: one table for str.translate: ``& < > " '`` escaped, control characters other than tab and newline dropped
+_TABLE = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#39;",
+          **{code: None for code in range(32) if chr(code) not in "\t\n"}}
 
 
 def esc(value) -> str:
     """``value`` as XML text or attribute content (``& < > " '`` escaped; control characters dropped)."""
-    text = "".join(ch for ch in str(value) if ch in "\t\n" or ord(ch) >= 32)
-    return "".join(_ESCAPES.get(ch, ch) for ch in text)
+    return str(value).translate(_TABLE)
 
 
 def num(value: float) -> str:
