@@ -143,6 +143,9 @@ def _serve(options, app: str = "conference") -> int:
 
     options.check()
     print(_("cli.serving", None, url=serve.app_url(options, app)), flush=True)
+    for other in serve.APPS:  # the other apps of the same server (supervision, case study)
+        if other != app and (serve.apps_dir() / f"{other}.ipynb").exists():
+            print(_("cli.serving_also", None, url=serve.app_url(options, other)), flush=True)
     return serve.run(options, open_app=app if options.open_browser else None)
 
 

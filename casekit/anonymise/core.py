@@ -185,6 +185,7 @@ class Anonymiser:
         """A supervision session with names redacted, dates shifted and the case reference renamed."""
         data = self._walk(session.model_dump(), (), SESSION_LIMITS)
         data["case_ids"] = [self.case_id for c in session.case_ids if c == case_id]
+        data["competency_assessment_id"] = None  # the self-assessment is not part of the anonymised copy
         data["version"] = 0
         try:
             return SupervisionSession.model_validate(data)

@@ -22,6 +22,8 @@ class SupervisionSession(Model):
     case_ids: list[Id] = Field(default_factory=list, max_length=500)
     reflections: LongText = ""
     agreed_actions: list[SupervisionAction] = Field(default_factory=list, max_length=200)
+    #: the worker's competency self-assessment of this session (an ``Assessment`` of ``casekit-competency``)
+    competency_assessment_id: Id | None = None
     version: int = Field(default=0, ge=0)
 
     @model_validator(mode="after")

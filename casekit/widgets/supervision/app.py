@@ -1,0 +1,305 @@
+"""The supervision app: header, view bar, current view; views built lazily.
+
+``SupervisionApp`` is an ``ipywidgets.VBox``: display it. ``SupervisionApp.from_environment()`` opens the
+store named by ``CASEKIT_DB``, speaks ``CASEKIT_LANG``, looks like ``CASEKIT_THEME`` (dark|light) and
+``CASEKIT_LAYOUT`` (16:9|4:3) and writes exports to ``CASEKIT_EXPORT_DIR``. A store that cannot be opened
+gives an app that says why, never a traceback.
+
+Layout: one header row (the app's title, the "saved" indicator, language, privacy, theme and layout
+toggles), one row of view buttons (Caseload, Case summary, Supervision session, Gap analysis), a message
+line, then the current view. Every view is reachable directly; it is built the first time it is shown.
+
+Startup stays light: this module imports ipywidgets and casekit's models only. The dashboard imports pandas
+(through :mod:`casekit.caseload`) when it is first shown; altair is imported only by the views with charts
+(case summary, gap analysis), when they are shown.
+
+Every callback is guarded (:func:`casekit.widgets.common.safe_callback`): a failure is logged on
+``casekit.app`` and the room sees one short sentence. Values from the browser are checked in Python: the
+toggles, filters and pickers refuse values outside their options; records are validated by the model
+before they are saved.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from datetime import date
+from typing import Callable
+
+import ipywidgets as widgets
+
+from ...errors import CaseKitError
+from ..common import GuardedToggleButtons, MessageLabel, SavedIndicator, esc, friendly_messages, log, safe_callback
+from . import theme as theming
+from .i18n import VIEW_KEYS, language, t, view_title
+from .privacy import client_label, worker_labels
+
+_VIEW_CLASSES = {
+    "dashboard": ("dashboard", "DashboardView"),
+    "case": ("summary", "CaseSummaryView"),
+    "session": ("session_form", "SessionView"),
+    "gaps": ("gaps_view", "GapsView"),
+}
+
+
+class SupervisionApp(widgets.VBox):
+    """Supervision on a projector: the caseload, a case, the session, the gaps (see the module docs).
+
+    Handles for tests: ``view_keys``, ``current_view``, ``go(key)``, ``view(key)`` (built on demand),
+    ``view_buttons[key]``, ``language_toggle``, ``privacy_toggle``, ``theme_toggle``, ``layout_toggle``,
+    ``message``, ``saved`` (the indicator), ``case_id`` (the case of the summary), ``session_id`` (the
+    supervision session being recorded), ``board()`` (the caseload dashboard data), ``open_case(case_id)``.
+    """
+
+    view_keys = VIEW_KEYS
+
+    def __init__(self, store=None, *, lang: str | None = None, theme: str = "dark", layout: str = "16:9",
+                 privacy: bool = False, export_dir: str | os.PathLike | None = None, as_of: date | None = None,
+                 view: str = "dashboard", store_error: CaseKitError | None = None, supervisor: str | None = None):
+        super().__init__()
+        self.store = store
+        self.lang = language(lang or os.environ.get("CASEKIT_LANG"))
+        self.privacy = bool(privacy)
+        self.theme = theme if theme in theming.THEMES else "dark"
+        self.layout_name = layout if layout in theming.LAYOUTS else "16:9"
+        self.export_dir = export_dir
+        self.as_of = as_of
+        self.supervisor = supervisor
+        self.case_id: str | None = None
+        self.session_id: str | None = None
+        self.current_view = view if view in VIEW_KEYS else "dashboard"
+        self._views: dict[str, widgets.Widget] = {}
+        self._board = None
+        self._numbers: dict[str, int] | None = None
+        self.saved = SavedIndicator()
+        self._build_chrome()
+        if store is None:
+            self.message.show(friendly_messages(store_error, self.lang) if store_error else
+                              [t("sv.no_store", self.lang)])
+        try:
+            self._render()
+        except Exception as exc:  # noqa: BLE001 - the page must show something readable, never a traceback
+            log.exception("the supervision app could not show its first view")
+            self.report_error(exc)
+
+    # -- construction ----------------------------------------------------------------------------------------
+    @classmethod
+    def from_environment(cls, **kwargs) -> "SupervisionApp":
+        """The app for ``apps/supervision.ipynb``: ``CASEKIT_DB``, ``CASEKIT_LANG``, ``CASEKIT_THEME``,
+        ``CASEKIT_LAYOUT``, ``CASEKIT_EXPORT_DIR``. A store that cannot be opened gives an app showing why."""
+        from ... import open_store
+        from ...logs import log_to_file
+
+        try:
+            log_to_file()
+        except OSError:  # a read-only home must not stop the meeting
+            log.warning("no log file")
+        store, error = None, None
+        try:
+            store = open_store()
+        except CaseKitError as exc:
+            log.warning("store unavailable: %s", exc)
+            error = exc
+        except Exception:  # noqa: BLE001 - the page must still show something readable
+            log.exception("store could not be opened")
+            error = CaseKitError("sv.no_store")
+        kwargs.setdefault("theme", os.environ.get("CASEKIT_THEME", "dark"))
+        kwargs.setdefault("layout", os.environ.get("CASEKIT_LAYOUT", "16:9"))
+        kwargs.setdefault("export_dir", os.environ.get("CASEKIT_EXPORT_DIR") or None)
+        return cls(store, store_error=error, **kwargs)
+
+    def safe(self, function: Callable) -> Callable:
+        """``function`` as a callback that never raises: failures are logged and shown in one sentence."""
+        return safe_callback(lambda messages, exc: self.report_error(exc), lambda: self.lang)(function)
+
+    def report_error(self, exc: BaseException) -> None:
+        self.message.show(friendly_messages(exc, self.lang))
+
+    def _build_chrome(self) -> None:
+        self.add_class("casekit-app")
+        self.add_class("casekit-sv-app")
+        self.style_block = widgets.HTML()
+        self.title = widgets.HTML()
+        self.title.add_class("casekit-title")
+        self.language_toggle = GuardedToggleButtons(options=[("Čeština", "cs"), ("English", "en")], value=self.lang)
+        self.language_toggle.add_class("casekit-language")
+        self.language_toggle.add_class("casekit-sv-language")
+        self.privacy_toggle = widgets.ToggleButton(value=self.privacy)
+        self.privacy_toggle.add_class("casekit-privacy")
+        self.privacy_toggle.add_class("casekit-sv-privacy")
+        self.theme_toggle = GuardedToggleButtons(options=[("☾", "dark"), ("☀", "light")], value=self.theme)
+        self.theme_toggle.add_class("casekit-theme")
+        self.theme_toggle.add_class("casekit-sv-theme")
+        self.layout_toggle = GuardedToggleButtons(options=[("16:9", "16:9"), ("4:3", "4:3")], value=self.layout_name)
+        self.layout_toggle.add_class("casekit-layout")
+        self.layout_toggle.add_class("casekit-sv-layout")
+        for toggle in (self.language_toggle, self.theme_toggle, self.layout_toggle):
+            toggle.on_refused = lambda value: self.message.show([t("conf.error_value_refused", self.lang)])
+        self.language_toggle.observe(self.safe(lambda c: self.set_language(c["new"])), names="value")
+        self.privacy_toggle.observe(self.safe(lambda c: self.set_privacy(c["new"])), names="value")
+        self.theme_toggle.observe(self.safe(lambda c: self.set_theme(c["new"])), names="value")
+        self.layout_toggle.observe(self.safe(lambda c: self.set_layout(c["new"])), names="value")
+        self.header = widgets.HBox([self.title, self.saved, self.language_toggle, self.privacy_toggle,
+                                    self.theme_toggle, self.layout_toggle])
+        self.header.add_class("casekit-header")
+        self.view_buttons: dict[str, widgets.Button] = {}
+        for key in VIEW_KEYS:
+            button = widgets.Button()
+            button.add_class("casekit-button")
+            button.add_class("casekit-sv-view-button")
+            button.add_class(f"casekit-sv-view-button-{key}")
+            button.on_click(self.safe(lambda _b, key=key: self.go(key)))
+            self.view_buttons[key] = button
+        self.viewbar = widgets.HBox(list(self.view_buttons.values()))
+        self.viewbar.add_class("casekit-sv-viewbar")
+        self.message = MessageLabel()
+        self.message.add_class("casekit-app-message")
+        self.message.add_class("casekit-sv-message")
+        self.body = widgets.VBox()
+        self.body.add_class("casekit-body")
+        self.children = [self.style_block, self.header, self.viewbar, self.message, self.body]
+
+    # -- data shared by the views ----------------------------------------------------------------------------
+    def board(self):
+        """The caseload dashboard of the store on ``as_of`` (default: today), computed once and kept."""
+        if self._board is None:
+            if self.store is None:
+                raise CaseKitError("sv.no_store")
+            from ...caseload import caseload
+
+            self._board = caseload(self.store, as_of=self.as_of)
+        return self._board
+
+    def forget_data(self) -> None:
+        """Read the store again next time (after a session was saved, or on request)."""
+        self._board = None
+        self._numbers = None
+
+    def case_numbers(self) -> dict[str, int]:
+        """``{case_id: number}``: the cases numbered 1, 2, … in the caseload's order (privacy labels)."""
+        if self._numbers is None:
+            ids = [str(c) for c in self.board().cases["case_id"].astype(object)]
+            self._numbers = {case_id: n for n, case_id in enumerate(ids, start=1)}
+        return self._numbers
+
+    def client_label(self, case_id: str, display_name: str) -> str:
+        number = self.case_numbers().get(case_id, 0)
+        return client_label(number, display_name, self.privacy, self.lang)
+
+    def worker_labels(self, workers=None) -> dict[str, str]:
+        if workers is None:
+            workers = [str(w) for w in self.board().workers["worker"].astype(object)]
+        return worker_labels(workers, self.privacy)
+
+    def chart_width(self, span: str = "pane") -> int:
+        return theming.chart_width(self.layout_name, span)
+
+    # -- views -----------------------------------------------------------------------------------------------
+    def view(self, key: str):
+        """The view ``key`` (built now if it was not yet)."""
+        if key not in VIEW_KEYS:
+            raise CaseKitError("sv.unknown_view", view=str(key)[:40])
+        if key not in self._views:
+            module_name, class_name = _VIEW_CLASSES[key]
+            module = importlib.import_module(f"{__package__}.{module_name}")
+            self._views[key] = getattr(module, class_name)(self)
+        return self._views[key]
+
+    @property
+    def built_views(self) -> tuple[str, ...]:
+        return tuple(self._views)
+
+    def go(self, key: str) -> bool:
+        """Show view ``key``. Returns success."""
+        if key not in VIEW_KEYS:
+            self.message.show([t("sv.unknown_view", self.lang, view=str(key)[:40])])
+            return False
+        self.message.clear()
+        self.current_view = key
+        self._render()
+        return True
+
+    def open_case(self, case_id: str, *, go: bool = True) -> None:
+        """Choose the case of the summary (a case of the store) and, with ``go``, show the summary."""
+        if self.store is None:
+            raise CaseKitError("sv.no_store")
+        if not isinstance(case_id, str) or not self.store.exists(case_id):
+            raise CaseKitError("sv.unknown_case")
+        self.case_id = case_id
+        summary = self._views.get("case")
+        if summary is not None:
+            summary.show_case()
+        if go:
+            self.go("case")
+
+    def rebuild(self) -> None:
+        """Forget the built views (labels, privacy) and show the current view again."""
+        self._views = {}
+        self._render()
+
+    # -- switches --------------------------------------------------------------------------------------------
+    def set_language(self, lang) -> None:
+        if lang not in ("cs", "en"):
+            self.language_toggle.value = self.lang
+            raise CaseKitError("conf.error_value_refused")
+        if lang == self.lang:
+            return
+        self.lang = lang
+        if self.language_toggle.value != lang:
+            self.language_toggle.value = lang
+        self.message.clear()
+        self.rebuild()
+
+    def set_privacy(self, on) -> None:
+        on = bool(on)
+        if on == self.privacy:
+            return
+        self.privacy = on
+        if self.privacy_toggle.value != on:
+            self.privacy_toggle.value = on
+        self.rebuild()
+
+    def set_theme(self, name) -> None:
+        if name not in theming.THEMES:
+            self.theme_toggle.value = self.theme
+            raise CaseKitError("conf.error_value_refused")
+        self.theme = name
+        self._render()
+
+    def set_layout(self, name) -> None:
+        if name not in theming.LAYOUTS:
+            self.layout_toggle.value = self.layout_name
+            raise CaseKitError("conf.error_value_refused")
+        if name == self.layout_name:
+            return
+        self.layout_name = name
+        self._views = {}  # charts are drawn for the layout's widths
+        self._render()
+
+    # -- drawing ---------------------------------------------------------------------------------------------
+    def _render(self) -> None:
+        lang = self.lang
+        self.style_block.value = f"<style>{theming.css(self.theme, self.layout_name)}</style>"
+        for cls in ("casekit-theme-dark", "casekit-theme-light", "casekit-layout-16x9", "casekit-layout-4x3"):
+            self.remove_class(cls)
+        self.add_class(f"casekit-theme-{self.theme}")
+        self.add_class(theming.layout_class(self.layout_name))
+        title = t("sv.app_title", lang)
+        self.title.value = f"<span class='casekit-title' title='{esc(title)}'>{esc(title)}</span>"
+        self.privacy_toggle.description = t("conf.privacy", lang)
+        self.privacy_toggle.tooltip = t("conf.privacy_help", lang)
+        for key, button in self.view_buttons.items():
+            button.description = view_title(key, lang)
+            button.tooltip = view_title(key, lang)
+            current = key == self.current_view
+            button.button_style = "primary" if current else ""
+            (button.add_class if current else button.remove_class)("casekit-current")
+        if self.store is None:
+            self.body.children = []
+            return
+        view = self.view(self.current_view)
+        self.body.children = [view]
+        try:
+            view.on_show()
+        except Exception as exc:  # noqa: BLE001 - a view that cannot refresh still shows what it has
+            log.exception("view %s could not be shown", self.current_view)
+            self.report_error(exc)

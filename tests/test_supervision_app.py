@@ -1,0 +1,265 @@
+"""The supervision app without a browser, on a real SQLite store holding the five example cases.
+
+Widgets are driven as a browser would drive them (setting ``.value``, calling ``.click()``); observers fire
+without a kernel. The day is fixed (``as_of``) so that overdue actions and stalled phases do not move.
+"""
+from __future__ import annotations
+
+import sys
+from datetime import date, timedelta
+
+import pytest
+
+import casekit
+from casekit.widgets.supervision import SupervisionApp
+
+AS_OF = date(2026, 11, 25)
+CASE_ID = "example-psychosis-homelessness"
+
+
+@pytest.fixture
+def db_url(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'supervision.sqlite'}"
+    store = casekit.open_store(url, user="supervisor")
+    for name in casekit.examples():
+        store.save(casekit.load_example(name, "en").model_copy(update={"version": 0}))
+    store.close()
+    monkeypatch.setenv("CASEKIT_DB", url)
+    monkeypatch.setenv("CASEKIT_EXPORT_DIR", str(tmp_path / "exports"))
+    monkeypatch.setenv("CASEKIT_LANG", "en")
+    monkeypatch.setenv("CASEKIT_LOG", str(tmp_path / "casekit.log"))
+    return url
+
+
+@pytest.fixture
+def store(db_url):
+    store = casekit.open_store(db_url, user="supervisor")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def app(db_url):
+    app = SupervisionApp.from_environment(as_of=AS_OF)
+    yield app
+    app.store.close()
+
+
+def worker_of(store, case_id: str) -> str:
+    return store.get(case_id).case_manager
+
+
+def test_the_app_starts_on_the_dashboard_and_builds_other_views_when_shown(app):
+    assert app.view_keys == ("dashboard", "case", "session", "gaps")
+    assert app.current_view == "dashboard" and app.built_views == ("dashboard",)
+    assert "casekit-sv-app" in app._dom_classes and "casekit-app" in app._dom_classes
+    assert "<style>" in app.style_block.value and "24px" in app.style_block.value
+    for key in app.view_keys:
+        assert f"casekit-sv-view-button-{key}" in app.view_buttons[key]._dom_classes
+    app.view_buttons["gaps"].click()
+    assert app.current_view == "gaps" and "gaps" in app.built_views and "case" not in app.built_views
+
+
+def test_filters_change_the_rows_shown(app, store):
+    dashboard = app.view("dashboard")
+    everything = list(dashboard.shown_case_ids)
+    assert len(everything) == 5 and dashboard.case_table.value.count("casekit-sv-case-row") == 5
+    worker = worker_of(store, CASE_ID)
+    dashboard.worker_filter.value = worker
+    assert dashboard.shown_case_ids == [CASE_ID]
+    assert dashboard.case_table.value.count("casekit-sv-case-row") == 1
+    assert "1 of 5" in dashboard.count.value
+    dashboard.worker_filter.value = ""
+    dashboard.phase_filter.value = "closed"
+    assert sorted(dashboard.shown_case_ids) == ["example-senior-dementia", "example-young-adult-leaving-care"]
+    dashboard.phase_filter.value = ""
+    dashboard.alert_filter.value = "action_overdue"
+    assert set(dashboard.shown_case_ids) == {CASE_ID, "example-carer-disabled-relative",
+                                             "example-family-children-at-risk"}
+    assert "casekit-sv-alert-action_overdue" in dashboard.case_table.value
+    dashboard.phase_filter.value = "closed"  # closed cases raise no alerts
+    assert dashboard.shown_case_ids == [] and "No case matches" in dashboard.case_table.value
+    # the per-worker table: load against the norm
+    assert "casekit-sv-worker-row" in dashboard.worker_table.value and "10%" in dashboard.worker_table.value
+
+
+def test_a_value_outside_the_options_is_refused(app, store):
+    dashboard = app.view("dashboard")
+    dashboard.worker_filter.value = worker_of(store, CASE_ID)
+    dashboard.worker_filter.value = "Somebody Else"  # what a hand-written client could send
+    assert dashboard.worker_filter.value == worker_of(store, CASE_ID)
+    assert "not one of the choices" in dashboard.filter_message.text
+    assert dashboard.shown_case_ids == [CASE_ID]
+    dashboard.alert_filter.value = "everything"
+    assert dashboard.alert_filter.value == ""
+    dashboard.case_choice.value = "example-not-there"
+    assert dashboard.case_choice.value == CASE_ID
+    app.language_toggle.value = "de"
+    assert app.lang == "en"
+
+
+def test_drill_down_shows_star_ecomap_and_plan(app):
+    dashboard = app.view("dashboard")
+    dashboard.case_choice.value = CASE_ID
+    dashboard.open_button.click()
+    assert app.current_view == "case" and app.case_id == CASE_ID, app.message.text
+    summary = app.view("case")
+    assert summary.rendered_for == CASE_ID
+    assert "<svg" in summary.star.value and "<svg" in summary.ecomap.value
+    assert "Mr R." in summary.facts.value
+    assert "casekit-sv-action-overdue" in summary.plan.value  # actions past their due date are marked
+    assert "casekit-sv-goal" in summary.plan.value
+
+
+def test_privacy_hides_client_and_actor_names_everywhere(app, store):
+    case = store.get(CASE_ID)
+    people = [a.name for a in case.actors if a.kind.value == "person"]
+    assert people
+    app.privacy_toggle.value = True
+    dashboard = app.view("dashboard")
+    shown = dashboard.case_table.value + dashboard.worker_table.value + str(dashboard.case_choice.options)
+    for name in ("Mr R.", "Mr K.", "Ms H.", case.case_manager):
+        assert name not in shown
+    assert "Client 1" in shown
+    app.open_case(CASE_ID)
+    summary = app.view("case")
+    page = summary.facts.value + summary.plan.value + summary.star.value + summary.ecomap.value
+    assert "<svg" in summary.ecomap.value
+    for name in ["Mr R.", case.case_manager, *people]:
+        assert name not in page, name
+    app.privacy_toggle.value = False
+    summary = app.view("case")
+    summary.on_show()
+    assert any(name in summary.plan.value + summary.ecomap.value for name in people) or "Mr R." in summary.facts.value
+
+
+def test_a_session_is_saved_at_once_and_found_again(app, store, db_url):
+    worker = worker_of(store, CASE_ID)
+    app.go("session")
+    form = app.view("session")
+    form.worker.value = worker
+    form.supervisor.value = "P. Dvorská"
+    form.date.value = AS_OF
+    assert store.sessions() == []  # nothing saved before the session is started
+    form.start_button.click()
+    assert form.current is not None, form.header_message.text
+    assert app.saved.state == "saved"
+    form.cases.value = (CASE_ID,)
+    form.reflections.value = "The worker feels stuck with the debts; we looked at the network together."
+    form.new_action_what.value = "Call the debt counselling service with Mr R."
+    form.new_action_due.value = AS_OF + timedelta(days=14)
+    form.add_action_button.click()
+    assert form.actions_message.text == ""
+    form.competency.widget_for("communication").value = 4
+    assert form.competency_message.text == ""
+
+    other = casekit.open_store(db_url)
+    try:
+        saved = other.get_session(form.current.id)
+        assert saved.worker == worker and saved.supervisor == "P. Dvorská" and saved.date == AS_OF
+        assert saved.case_ids == [CASE_ID]
+        assert saved.reflections.startswith("The worker feels stuck")
+        assert [(a.what, a.due) for a in saved.agreed_actions] == [
+            ("Call the debt counselling service with Mr R.", AS_OF + timedelta(days=14))]
+        assert saved.competency_assessment_id
+        answers = other.get_assessment(saved.competency_assessment_id)
+        assert answers.instrument_id == "casekit-competency" and answers.answers == {"communication": 4}
+        assert answers.perspective.value == "worker"
+    finally:
+        other.close()
+
+    # a new app (a reloaded page) finds the session in its picker and shows it again
+    again = SupervisionApp(casekit.open_store(db_url), lang="en", as_of=AS_OF, view="session")
+    form2 = again.view("session")
+    form2.session_picker.value = saved.id
+    assert form2.reflections.value.startswith("The worker feels stuck")
+    assert form2.competency.widget_for("communication").value == 4
+    assert len(form2.action_rows) == 1
+    again.store.close()
+
+
+def test_an_action_due_before_the_session_is_refused_and_nothing_changes(app, store):
+    form = app.view("session")
+    form.start_button.click()
+    session_id = form.current.id
+    before = store.get_session(session_id)
+    form.new_action_what.value = "Read the case notes"
+    form.new_action_due.value = AS_OF - timedelta(days=1)
+    form.add_action_button.click()
+    assert "before the session" in form.actions_message.text
+    assert app.saved.state == "failed"
+    after = store.get_session(session_id)
+    assert after.version == before.version and after.agreed_actions == []
+    # moving the session after an agreed action's due date is refused too, and the date goes back
+    form.new_action_due.value = AS_OF + timedelta(days=3)
+    form.add_action_button.click()
+    version = store.get_session(session_id).version
+    form.date.value = AS_OF + timedelta(days=10)
+    assert "before the session" in form.header_message.text
+    assert form.date.value == AS_OF and store.get_session(session_id).version == version
+    # an empty supervisor is refused next to the field
+    form.supervisor.value = "   "
+    assert form.header_message.text and store.get_session(session_id).supervisor == before.supervisor
+    # a case of another worker cannot be chosen
+    form.cases.value = ("example-senior-dementia",) if "example-senior-dementia" not in dict(
+        (v, k) for k, v in form.cases.options) else ("nope",)
+    assert store.get_session(session_id).case_ids == []
+
+
+def test_the_gap_export_writes_three_files(app, tmp_path):
+    app.go("gaps")
+    gaps = app.view("gaps")
+    assert "<svg" in gaps.heatmap.value
+    assert "casekit-sv-hole" in gaps.holes.value  # debts: no service in the region
+    for fmt in ("html", "csv", "docx"):
+        gaps.export_buttons[fmt].click()
+        assert gaps.exported[fmt].exists(), gaps.export_message.text
+        assert gaps.exported[fmt].parent == tmp_path / "exports"
+    assert gaps.exported["html"].read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    assert gaps.exported["csv"].read_text(encoding="utf-8").count("\n") > 5
+    assert gaps.exported["docx"].read_bytes()[:2] == b"PK"
+    assert gaps.downloads.value.count("data:") == 3 and "download=" in gaps.downloads.value
+
+
+@pytest.mark.parametrize("lang, words", [("cs", ("Případy pracovníků", "Zobrazeno 5 z 5", "Analýza mezer")),
+                                         ("en", ("Caseload", "5 of 5 cases shown", "Gap analysis"))])
+def test_czech_and_english(db_url, lang, words):
+    app = SupervisionApp(casekit.open_store(db_url), lang=lang, as_of=AS_OF)
+    text = app.view_buttons["dashboard"].description + app.view("dashboard").count.value + \
+        app.view_buttons["gaps"].description
+    for word in words:
+        assert word in text
+    app.go("gaps")
+    assert ("Nenaplněné" if lang == "cs" else "Unmet") in app.view("gaps").holes.value + app.view("gaps").children[1].value
+    app.store.close()
+
+
+def test_switching_language_keeps_the_session_and_rebuilds_views(app):
+    form = app.view("session")
+    form.start_button.click()
+    app.go("session")
+    app.language_toggle.value = "cs"
+    assert app.lang == "cs" and app.view_buttons["session"].description == "Supervizní setkání"
+    assert app.view("session").current.id == app.session_id
+
+
+def test_an_unopenable_store_shows_a_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("CASEKIT_DB", "notadb://nowhere")
+    monkeypatch.setenv("CASEKIT_LOG", str(tmp_path / "casekit.log"))
+    app = SupervisionApp.from_environment()
+    assert app.message.text and "Traceback" not in app.message.text
+    assert app.body.children == ()
+
+
+def test_startup_does_not_import_altair():
+    import subprocess
+
+    code = ("import sys, tempfile, os, casekit\n"
+            "from casekit.widgets.supervision import SupervisionApp\n"
+            "d = tempfile.mkdtemp(); s = casekit.open_store('sqlite:///' + os.path.join(d, 'x.sqlite'))\n"
+            "s.save(casekit.load_example(casekit.examples()[0]).model_copy(update={'version': 0}))\n"
+            "app = SupervisionApp(s, lang='en')\n"
+            "assert app.view('dashboard').shown_case_ids\n"
+            "print('altair' in sys.modules, 'vl_convert' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
