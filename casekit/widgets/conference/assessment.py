@@ -134,14 +134,13 @@ class AssessmentView(StepView):
     def _save(self, answered) -> None:
         previous = self.assessment
         candidate = answered.model_copy(update={"version": previous.version})
-        # check the reflection first: a case that would be refused must not get a new record either
-        self.session.validate(lambda data: reflect(data, candidate.answers, candidate.perspective,
-                                                  candidate.actor_id, previous.answers))
+        # check the reflection first: a case that would be refused must not get a new record either; the case
+        # validated here is the one saved after the record (the record's save changes only its version)
+        reflected = self.session.validate(lambda data: reflect(data, candidate.answers, candidate.perspective,
+                                                              candidate.actor_id, previous.answers))
         saved = self.session.store.save_assessment(candidate, self.instrument)
         self.assessment = saved
-        ok = self.apply(lambda data: reflect(data, saved.answers, saved.perspective, saved.actor_id,
-                                             previous.answers), message=self.form_message,
-                        revert=lambda: None)
+        ok = self.apply(None, validated=reflected, message=self.form_message, revert=lambda: None)
         if ok:
             self.form_message.clear()
             self.render_charts()

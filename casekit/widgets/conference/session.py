@@ -123,9 +123,12 @@ class Session:
         except ValidationError as exc:
             raise InvalidData.from_validation(exc) from None
 
-    def change(self, mutate: Mutator, *, debounce: bool = False) -> Case:
-        """Apply, validate and save a change (debounced: save shortly, when a loop is running)."""
-        candidate = self.validate(mutate)
+    def change(self, mutate: Mutator | None, *, debounce: bool = False, validated: Case | None = None) -> Case:
+        """Apply, validate and save a change (debounced: save shortly, when a loop is running). ``validated``:
+        a case :meth:`validate` already returned for this change (it is not validated a second time)."""
+        if validated is not None and self.conflict is not None:
+            raise CaseKitError("conf.conflict_reload_first")
+        candidate = validated if validated is not None else self.validate(mutate)
         self._pending = candidate
         loop = _running_loop() if debounce and self.debounce_seconds > 0 else None
         if loop is not None:
