@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import pytest
 
 import casekit
+from casekit.vocab import LifeDomain
 from casekit.widgets.supervision import SupervisionApp
 
 AS_OF = date(2026, 11, 25)
@@ -221,6 +222,45 @@ def test_the_gap_export_writes_three_files(app, tmp_path):
     assert gaps.downloads.value.count("data:") == 3 and "download=" in gaps.downloads.value
 
 
+def _svg(html: str):
+    import xml.etree.ElementTree as ET
+
+    assert html.count("<svg") == 1, html[:300]
+    return ET.fromstring(html[html.index("<svg"):html.index("</svg>") + len("</svg>")])
+
+
+def test_the_gap_view_draws_the_heatmap_and_the_unserved_needs_as_plain_svg(app):
+    svg_g = "{http://www.w3.org/2000/svg}g"
+    app.go("gaps")
+    gaps = app.view("gaps")
+    assert "casekit-sv-heatmap" in gaps.heatmap._dom_classes
+    assert "casekit-sv-unserved-chart" in gaps.unserved_chart._dom_classes
+    holes = gaps.report.holes
+    assert len(holes) and (holes["status"] == "no_service").any()
+    # the heatmap: a cell per life domain × area with the report's count, the holes framed
+    heat = _svg(gaps.heatmap.value)
+    assert "casekit-svg-heatmap" in heat.get("class")
+    # laid out for the view's width, shown at its own size when two areas do not need it all
+    assert 360 <= float(heat.get("width")) <= app.chart_width("full")
+    assert f"max-width: {heat.get('width')}px" in gaps.heatmap.value
+    cells = {(g.get("data-domain"), g.get("data-area")): g for g in heat.iter(svg_g)
+             if "casekit-heatmap-cell" in (g.get("class") or "")}
+    assert len(cells) == holes["domain"].nunique() * holes["area"].nunique()
+    for row in holes.itertuples():
+        assert cells[(row.domain, row.area)].get("data-count") == str(row.unmet_needs)
+    framed = {key for key, g in cells.items() if "casekit-heatmap-hole" in g.get("class")}
+    assert framed == {(r.domain, r.area) for r in holes.itertuples() if r.status == "no_service"}
+    # the unserved needs: a bar per life domain without a service somewhere, its length the needs there
+    bars = _svg(gaps.unserved_chart.value)
+    assert "casekit-svg-unserved" in bars.get("class")
+    no_service = holes[holes["status"] == "no_service"].groupby("domain")["unmet_needs"].sum()
+    assert {g.get("data-key"): int(g.get("data-value")) for g in bars.iter(svg_g)
+            if g.get("class") == "casekit-bar"} == {d: int(n) for d, n in no_service.items()}
+    # the heatmap under its heading, the bar chart above the table of holes
+    order = list(gaps.children)
+    assert order.index(gaps.heatmap) < order.index(gaps.unserved_chart) == order.index(gaps.holes) - 1
+
+
 @pytest.mark.parametrize("lang, words", [("cs", ("Případy pracovníků", "Zobrazeno 5 z 5", "Analýza mezer")),
                                          ("en", ("Caseload", "5 of 5 cases shown", "Gap analysis"))])
 def test_czech_and_english(db_url, lang, words):
@@ -230,7 +270,9 @@ def test_czech_and_english(db_url, lang, words):
     for word in words:
         assert word in text
     app.go("gaps")
-    assert ("Nenaplněné" if lang == "cs" else "Unmet") in app.view("gaps").holes.value + app.view("gaps").children[1].value
+    gaps = app.view("gaps")
+    assert ("Nenaplněné" if lang == "cs" else "Unmet") in gaps.holes.value + gaps.children[1].value
+    assert LifeDomain.DEBTS.label(lang) in gaps.unserved_chart.value  # the charts speak the app's language
     app.store.close()
 
 
@@ -249,6 +291,29 @@ def test_an_unopenable_store_shows_a_message(tmp_path, monkeypatch):
     app = SupervisionApp.from_environment()
     assert app.message.text and "Traceback" not in app.message.text
     assert app.body.children == ()
+
+
+def test_every_view_shown_without_altair_or_vl_convert():
+    import subprocess
+
+    code = ("import sys, tempfile, os, datetime, casekit\n"
+            "from casekit.widgets.supervision import SupervisionApp\n"
+            "d = tempfile.mkdtemp(); s = casekit.open_store('sqlite:///' + os.path.join(d, 'x.sqlite'))\n"
+            "for name in casekit.examples():\n"
+            "    s.save(casekit.load_example(name, 'en').model_copy(update={'version': 0}))\n"
+            "os.environ['CASEKIT_EXPORT_DIR'] = os.path.join(d, 'exports')\n"
+            "app = SupervisionApp(s, lang='en', as_of=datetime.date(2026, 11, 25))\n"
+            "app.open_case(app.view('dashboard').shown_case_ids[0], go=False)\n"
+            "for key in app.view_keys:\n"
+            "    app.go(key)\n"
+            "    assert app.current_view == key, key\n"
+            "gaps = app.view('gaps')\n"
+            "assert '<svg' in gaps.heatmap.value and '<svg' in gaps.unserved_chart.value\n"
+            "assert '<svg' in app.view('case').star.value and '<svg' in app.view('case').ecomap.value\n"
+            "print('altair' in sys.modules, 'vl_convert' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.split()[-2:] == ["False", "False"]
 
 
 def test_startup_does_not_import_altair():

@@ -118,6 +118,7 @@ def test_a_supervision_is_recorded_in_the_browser(demo, offline_page):
     # the gap analysis: heatmap, holes, an export offered for download and written to the export folder
     p.locator(".casekit-sv-view-button-gaps").first.click()
     p.locator(".casekit-sv-heatmap svg").first.wait_for(timeout=COLD)
+    p.locator(".casekit-sv-unserved-chart svg").first.wait_for(timeout=COLD)
     assert p.locator(".casekit-sv-hole").count() >= 1
     p.locator(".casekit-sv-export-html").first.click()
     link = p.locator(".casekit-sv-downloads a").first
@@ -128,5 +129,7 @@ def test_a_supervision_is_recorded_in_the_browser(demo, offline_page):
     exported = list((tmp / "exports").glob("gap-analysis-*.html"))
     assert len(exported) == 1 and "<html" in exported[0].read_text(encoding="utf-8").lower()
     page.assert_no_traceback()
+    # the shot shows the headline numbers and the heatmap (plain SVG, no Altair) under its heading
+    p.locator(".casekit-sv-gaps-summary").first.evaluate("el => el.scrollIntoView({block: 'start'})")
     app.shot("6-gap-analysis")
     assert page.blocked == []

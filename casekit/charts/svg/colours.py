@@ -16,3 +16,27 @@ _DARKER = {
 def on_white(colour: str) -> str:
     """``colour``, or a darker one of the same hue when it would be too pale on white."""
     return _DARKER.get(str(colour).upper(), colour)
+
+
+#: a sequential scale for counts on white (ColorBrewer OrRd without its palest steps): light to dark, the
+#: lightest still told apart from a white (empty) cell, every step darker than the one before
+SEQUENTIAL = ("#fdd49e", "#fdbb84", "#fc8d59", "#ef6548", "#d7301f", "#990000")
+
+
+def _luminance(colour: str) -> float:
+    """The relative luminance (WCAG 2) of ``#rrggbb``."""
+    value = str(colour).lstrip("#")
+    channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """The contrast ratio (WCAG 2) of two ``#rrggbb`` colours, 1 to 21."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def ink_on(fill: str, dark: str = "#111111", light: str = "#ffffff") -> str:
+    """The text colour for a label on ``fill``: ``dark`` ink, or ``light`` where that reads better."""
+    return dark if contrast(fill, dark) >= contrast(fill, light) else light

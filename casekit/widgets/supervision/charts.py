@@ -1,11 +1,12 @@
-"""Charts of the supervision app as inline SVG (offline, vl-convert), drawn only when a view asks for them.
+"""Charts of the supervision app as inline SVG (plain SVG written in Python), drawn only when a view asks for them.
 
 The case summary reuses the conference app's chart helpers (:func:`casekit.widgets.conference.visuals.
 needs_star_html`, ``ecomap_html``) through their public signatures; :func:`star_assessments` turns a case's
 needs into the ``casekit-needs`` assessments the star is drawn from (one per perspective, or per actor). The
-gap analysis' heatmap (life domain × area, unmet needs) is drawn here with :func:`casekit.charts.domain_heatmap`.
-Altair and pandas are imported inside the functions, never when the app starts. A chart that cannot be drawn
-gives a short sentence (and a log entry), never an exception.
+gap analysis' charts are drawn here from the report's ``holes`` (:func:`heatmap_cells`): the life domain × area
+heatmap of unmet needs (:mod:`casekit.charts.svg.heatmap`) and the unmet needs without a service in their
+area, by life domain (:mod:`casekit.charts.svg.bars`). No Altair, no vl-convert: a chart costs milliseconds.
+A chart that cannot be drawn gives a short sentence (and a log entry), never an exception.
 """
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from ...vocab import NeedStatus, Perspective
 from ..common import esc, log
 from .i18n import t
 
-_XML_HEAD = re.compile(r"^\s*<\?xml[^>]*>\s*", re.S)
-FONT_SIZE = 21
+FONT_SIZE = 21  # as the conference app's charts (its visuals.FONT_SIZE)
+_SVG_WIDTH = re.compile(r'^<svg [^>]*?width="([0-9.]+)"')
 NEEDS_INSTRUMENT = "casekit-needs"
 _CODES = {NeedStatus.NO_NEED: 0, NeedStatus.MET: 1, NeedStatus.UNMET: 2, NeedStatus.UNKNOWN: 9}
 
@@ -53,35 +54,47 @@ def star_assessments(case, instrument, series_label) -> tuple[list, dict[str, st
     return found, labels
 
 
-def _holes_frame(report):
-    """One row per unmet need in an area (the heatmap counts rows), from the report's holes."""
-    import pandas as pd
+def heatmap_cells(report) -> list[dict]:
+    """The gap report's ``holes`` (area × life domain with unmet needs) as the plain rows the SVG charts draw:
+    ``{"domain", "area", "count", "hole"}`` (``hole``: no service meets the domain in the area)."""
+    from .tables import records
 
-    holes = report.holes
-    if not len(holes):
-        return None
-    area = holes["area"].astype(object).fillna("–").astype(str)
-    frame = pd.DataFrame({"area": area, "domain": holes["domain"].astype(str),
-                          "count": holes["unmet_needs"].fillna(0).astype(int)})
-    frame = frame.loc[frame.index.repeat(frame["count"])].reset_index(drop=True)
-    frame["any_unmet"] = True
-    return frame
+    return [{"domain": str(r["domain"]), "area": r["area"], "count": int(r["unmet_needs"] or 0),
+             "hole": r["status"] == "no_service"} for r in records(report.holes) if r.get("domain")]
 
 
-def heatmap_html(report, *, lang: str) -> str:
-    """The life domain × area heatmap of unmet needs of the gap report, as HTML with an SVG."""
+def _chart(build, *, lang: str, empty: str | None) -> str:
     try:
-        frame = _holes_frame(report)
-        if frame is None or not len(frame):
-            return f"<p class='casekit-sv-hint'>{esc(t('sv.gaps_none', lang))}</p>"
-        from ...charts import domain_heatmap, projector, to_svg
-
-        chart = domain_heatmap(frame, by="area", lang=lang, title=t("sv.heatmap_title", lang))
-        svg = to_svg(projector(chart, dark=False, font_size=FONT_SIZE), lang=lang)
+        svg = build()
     except CaseKitError as exc:
-        log.info("heatmap not drawn: %s", exc)
-        return f"<p class='casekit-sv-hint'>{esc(t('sv.gaps_none', lang))}</p>"
+        log.info("gap chart not drawn: %s", exc)
+        svg = None
     except Exception:  # noqa: BLE001 - a chart must never break the meeting
-        log.exception("the gap heatmap failed")
+        log.exception("a gap chart failed")
         return f"<p class='casekit-sv-hint'>{esc(t('conf.chart_failed', lang))}</p>"
-    return f"<div class='casekit-chart'>{_XML_HEAD.sub('', svg)}</div>"
+    if svg is None:
+        return f"<p class='casekit-sv-hint'>{esc(t(empty, lang))}</p>" if empty else ""
+    # a chart narrower than its pane (few areas, few bars) is shown at its own size, not blown up
+    width = _SVG_WIDTH.search(svg)
+    style = f" style='max-width: {width.group(1)}px'" if width else ""
+    return f"<div class='casekit-chart'{style}>{svg}</div>"
+
+
+def heatmap_html(report, *, lang: str, width: int | None = None) -> str:
+    """The life domain × area heatmap of unmet needs of the gap report, as HTML with an SVG (plain SVG drawn
+    in Python, :func:`casekit.charts.svg.heatmap.heatmap_svg`), at most ``width`` pixels wide."""
+    from ...charts.svg.heatmap import heatmap_svg
+
+    return _chart(lambda: heatmap_svg(heatmap_cells(report), title=t("sv.heatmap_title", lang), lang=lang,
+                                      width=width, font_size=FONT_SIZE, show_title=False),
+                  lang=lang, empty="sv.gaps_none")
+
+
+def unserved_html(report, *, lang: str, width: int | None = None) -> str:
+    """The unmet needs without a service in their area, by life domain (split into areas), as HTML with an SVG;
+    empty when every unmet need has a service (the holes table says so)."""
+    from ...charts.svg.bars import unserved_svg
+
+    return _chart(lambda: unserved_svg(heatmap_cells(report), title=t("sv.holes_heading", lang), lang=lang,
+                                       width=width, font_size=FONT_SIZE, show_title=False),
+                  lang=lang, empty=None)

@@ -2,12 +2,14 @@
 
 :func:`casekit.gaps.gap_analysis` of the store on the app's day against the bundled regional catalogue (in the
 app's language), computed when the view is first shown. Shown: the headline numbers, the life domain × area
-heatmap of unmet needs (:func:`.charts.heatmap_html`, drawn when shown), the table of unmet needs without a
-service in their area, and the needs per life domain. "HTML", "CSV" and "Word" write the report to the export
-folder (:mod:`.exports`) and offer it for download. The report is aggregate (no case, no client).
+heatmap of unmet needs (:func:`.charts.heatmap_html`), the unmet needs without a service in their area – a bar
+chart by life domain (:func:`.charts.unserved_html`) above their table – and the needs per life domain. The
+charts are plain SVG drawn when the view is first shown (no Altair, no vl-convert). "HTML", "CSV" and "Word"
+write the report to the export folder (:mod:`.exports`) and offer it for download. The report is aggregate
+(no case, no client).
 
-Handles: ``report`` (the GapReport), ``summary``, ``heatmap``, ``holes``, ``by_domain`` (HTML),
-``export_buttons`` ({"html"|"csv"|"docx": Button}), ``downloads`` (HTML with the links), ``exported``
+Handles: ``report`` (the GapReport), ``summary``, ``heatmap``, ``unserved_chart``, ``holes``, ``by_domain``
+(HTML), ``export_buttons`` ({"html"|"csv"|"docx": Button}), ``downloads`` (HTML with the links), ``exported``
 ({fmt: path}), ``export_message``.
 """
 from __future__ import annotations
@@ -37,6 +39,7 @@ class GapsView(View):
         self.report = gap_analysis(self.store, as_of=self.app.as_of, lang=self.lang)
         self.summary = html_box("casekit-sv-gaps-summary")
         self.heatmap = html_box("casekit-sv-heatmap")
+        self.unserved_chart = html_box("casekit-sv-unserved-chart")
         self.holes = html_box("casekit-sv-holes")
         self.by_domain = html_box("casekit-sv-holes")
         self.by_domain.add_class("casekit-sv-by-domain")
@@ -53,16 +56,18 @@ class GapsView(View):
         exports = widgets.HBox(list(self.export_buttons.values()))
         exports.add_class("casekit-sv-exports")
         self.children = [self.summary, self.heading("sv.heatmap_heading"), self.heatmap,
-                         self.heading("sv.holes_heading"), self.holes, self.heading("sv.by_domain_heading"),
-                         self.by_domain, self.heading("sv.export_heading"), exports, self.downloads,
-                         self.export_message, self.message]
+                         self.heading("sv.holes_heading"), self.unserved_chart, self.holes,
+                         self.heading("sv.by_domain_heading"), self.by_domain, self.heading("sv.export_heading"),
+                         exports, self.downloads, self.export_message, self.message]
         self.render_tables()
 
     def on_show(self) -> None:
         if not self._drawn:
-            from .charts import heatmap_html
+            from .charts import heatmap_html, unserved_html
 
-            self.heatmap.value = heatmap_html(self.report, lang=self.lang)
+            width = self.app.chart_width("full")
+            self.heatmap.value = heatmap_html(self.report, lang=self.lang, width=width)
+            self.unserved_chart.value = unserved_html(self.report, lang=self.lang, width=width)
             self._drawn = True
 
     # -- tables ----------------------------------------------------------------------------------------------

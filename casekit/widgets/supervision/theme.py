@@ -3,7 +3,7 @@
 ``css(theme, layout)`` is :func:`casekit.widgets.conference.theme.css` (dark/light, 16:9/4:3, text 24 px or
 more, scoped under ``casekit-app``, which this app's root also carries) followed by rules scoped under
 ``casekit-sv-app``: the view bar, the filter row, the tables (overdue and over-norm cells marked not by colour
-alone but by a sign too), the case summary's panes and the session form.
+alone but by a sign too), the case summary's panes, the gap analysis' charts and the session form.
 """
 from __future__ import annotations
 
@@ -63,9 +63,12 @@ def css(theme: str = "dark", layout: str = "16:9") -> str:
 {root} .casekit-sv-facts, {root} .casekit-sv-facts .widget-html-content {{ height: auto; line-height: 1.35; }}
 {root} .casekit-sv-plan, {root} .casekit-sv-plan .widget-html-content,
 {root} .casekit-sv-holes, {root} .casekit-sv-holes .widget-html-content {{ height: auto; line-height: 1.3; }}
-{root} .casekit-sv-star, {root} .casekit-sv-ecomap, {root} .casekit-sv-heatmap {{ width: 100%; height: auto; }}
+{root} .casekit-sv-star, {root} .casekit-sv-ecomap, {root} .casekit-sv-heatmap,
+{root} .casekit-sv-unserved-chart {{ width: 100%; height: auto; }}
 {root} .casekit-sv-star .widget-html-content, {root} .casekit-sv-ecomap .widget-html-content,
-{root} .casekit-sv-heatmap .widget-html-content {{ height: auto; line-height: 1.35; }}
+{root} .casekit-sv-heatmap .widget-html-content,
+{root} .casekit-sv-unserved-chart .widget-html-content {{ height: auto; line-height: 1.35; }}
+{root} .casekit-sv-unserved-chart .casekit-chart {{ margin-bottom: 8px; }}
 {root} .casekit-sv-form .widget-text, {root} .casekit-sv-form .widget-textarea,
 {root} .casekit-sv-form .widget-dropdown, {root} .casekit-sv-form .widget-datepicker {{ width: 100%; max-width: 60em; }}
 {root} .casekit-sv-form .widget-select-multiple select {{ min-height: 5em; }}
