@@ -8,26 +8,41 @@ Rules (the same for every kind of record, implemented once in :class:`Store`):
   the top-level fields changed since that copy's version and who changed them; nothing is overwritten;
 * a copy with version 0 is new: it is inserted as version 1, unless its id is taken (``ConflictError``);
 * a save that changes nothing writes nothing and returns the stored copy (no audit entry, same version);
+  "nothing" means the validated copy dumps to exactly the stored JSON text (pydantic's dump is deterministic: a
+  copy read with ``get`` and saved again is unchanged; only a dict rebuilt in another key order counts as a
+  change);
 * every successful change writes exactly one audit entry (who, when, the document before and after) in the same
-  transaction; a refused one writes none;
+  transaction; a refused one writes none. An update stores only the new document: its ``before`` is the
+  ``after`` of the entry of the previous version, which :meth:`Store.history` fills in (entries written by older
+  casekit versions store both);
 * deletion is soft (``deleted_at``); a deleted record is hidden from ``get``/``cases`` until restored, and saving
   onto it is refused (``errors.deleted``). Delete and restore keep the version (the document does not change);
 * for cases, the query projections (``case_summary``, ``case_needs``, ``case_actors``, ``case_actions``) are
-  rewritten in the same transaction as the save.
+  brought up to date in the same transaction as the save: only the rows that differ from
+  :func:`casekit.frames.projection_rows` are deleted, inserted or updated, so the tables always equal a full
+  rewrite.
+
+A save validates the copy once (``model_dump`` + ``model_validate``: a copy changed in place is checked too),
+dumps it once with pydantic's JSON serializer, and decides "nothing changed" by comparing that JSON text with the
+stored one in the database (the document is sent once and never read back).
 """
 from __future__ import annotations
 
 import getpass
 import json
 import os
+import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -41,6 +56,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 MAX_WHO = 200
+#: How many records' projection rows a :class:`Store` remembers (see ``Store._projected``).
+REMEMBERED_PROJECTIONS = 16
 
 
 @dataclass(frozen=True)
@@ -65,13 +82,26 @@ class AuditEntry:
 class _Kind:
     name: str
     model: type[BaseModel]
-    #: writes query projections for a saved record (``None``: this kind has none)
-    project: Callable[[Connection, Any], None] | None = None
+    #: writes query projections for a saved record (``None``: this kind has none): ``project(conn, record,
+    #: previous)`` where ``previous`` is what the last call returned for this record if the projections in the
+    #: database are known to be exactly that, else None (they are read)
+    project: Callable[[Connection, Any, Any], Any] | None = None
     #: marks the projections of a record deleted / restored
     mark_deleted: Callable[[Connection, str, bool], None] | None = None
 
 
-def _project_case(conn: Connection, case: Case) -> None:
+def _project_case(conn: Connection, case: Case, previous: dict | None = None) -> dict:
+    """Bring the projection rows of ``case`` up to date, writing only the differences (parent table first).
+
+    ``previous``: the rows known to be stored (what the last call returned), else they are read. Returns the rows
+    now stored, by table name, key and column order (for the next call)."""
+    rows = frames.projection_rows(case)
+    stored = previous if previous is not None else dict.fromkeys(rows)
+    return {table.name: _sync_rows(conn, table, case.id, rows[table.name], stored[table.name]) for table in PROJECTIONS}
+
+
+def _rewrite_case_projections(conn: Connection, case: Case) -> None:
+    """Delete and insert every projection row of ``case`` (the reference :func:`_project_case` must equal)."""
     rows = frames.projection_rows(case)
     for table in reversed(PROJECTIONS):
         conn.execute(delete(table).where(table.c.case_id == case.id))
@@ -80,11 +110,58 @@ def _project_case(conn: Connection, case: Case) -> None:
             conn.execute(insert(table), rows[table.name])
 
 
+@lru_cache(maxsize=None)
+def _statements(table: Table):
+    """How rows of a projection table are compared and written: its column names, its key columns, getters of a
+    row's values in column order (from a dict) and of its key (from those values, always a tuple), and the
+    executemany DELETE and UPDATE of rows matched by their key (bound as ``k_<column>``)."""
+    columns = tuple(column.name for column in table.columns)
+    keys = tuple(column.name for column in table.primary_key.columns)
+    others = tuple(name for name in columns if name not in keys)
+    match = [table.c[key] == bindparam(f"k_{key}") for key in keys]
+    remove = delete(table).where(*match)
+    change = update(table).where(*match).values({name: bindparam(name) for name in others})
+    values = itemgetter(*columns)
+    key_at = [columns.index(key) for key in keys]
+    key = itemgetter(*key_at) if len(key_at) > 1 else (lambda row, at=key_at[0]: (row[at],))
+    other_at = [columns.index(name) for name in others]
+    return columns, keys, others, values, key, other_at, remove, change
+
+
+def _sync_rows(conn: Connection, table: Table, case_id: str, new_rows: list[dict], old: dict | None = None) -> dict:
+    """Make the rows of ``table`` for ``case_id`` equal ``new_rows``: the stored rows (``old``: known already, as
+    returned by the last call, else read) are compared by primary key and then column by column, and only the
+    differences are deleted, updated and inserted. Returns the rows now stored: key → values in column order."""
+    columns, keys, others, values, key, other_at, remove, change = _statements(table)
+    if old is None:
+        old = {}
+        for row in conn.execute(select(*table.c).where(table.c.case_id == case_id)).all():
+            row = tuple(row)
+            old[key(row)] = row
+    wanted = {}
+    for row in map(values, new_rows):
+        wanted[key(row)] = row
+    gone = [k for k in old if k not in wanted]
+    changed = [row for k, row in wanted.items() if k in old and old[k] != row]
+    added = [row for k, row in wanted.items() if k not in old]
+    if gone:
+        conn.execute(remove, [{f"k_{name}": value for name, value in zip(keys, k)} for k in gone])
+    if changed:
+        conn.execute(change, [
+            {**{f"k_{name}": value for name, value in zip(keys, key(row))},
+             **{name: row[at] for name, at in zip(others, other_at)}}
+            for row in changed
+        ])
+    if added:
+        conn.execute(insert(table), [dict(zip(columns, row)) for row in added])
+    return wanted
+
+
 def _mark_case_deleted(conn: Connection, case_id: str, deleted: bool) -> None:
     conn.execute(update(case_summary).where(case_summary.c.case_id == case_id).values(deleted=deleted))
 
 
-def _project_assessment(conn: Connection, assessment) -> None:
+def _project_assessment(conn: Connection, assessment, _previous=None) -> None:
     conn.execute(delete(assessment_index).where(assessment_index.c.assessment_id == assessment.id))
     conn.execute(insert(assessment_index).values(
         assessment_id=assessment.id, case_id=assessment.case_id, instrument_id=assessment.instrument_id,
@@ -111,6 +188,34 @@ _ASSESSMENT: _Kind | None = None
 
 CREATE, UPDATE, DELETE, RESTORE = "create", "update", "delete", "restore"
 
+# The statements of a save, built once (SQLAlchemy then skips building and caching them on every save).
+_RECORD = and_(records.c.kind == bindparam("k_kind"), records.c.id == bindparam("k_id"))
+_DOCUMENT = bindparam("document", type_=records.c.data.type)  # sent once, used twice
+_LOCK_RECORD = (select(records.c.version, records.c.deleted_at, records.c.updated_at, records.c.updated_by)
+                .where(_RECORD).with_for_update())
+_UPDATE_RECORD = (
+    update(records)
+    .where(_RECORD, records.c.version == bindparam("base"), records.c.deleted_at.is_(None), records.c.data != _DOCUMENT)
+    .values(version=records.c.version + 1, data=_DOCUMENT, updated_at=bindparam("at", type_=records.c.updated_at.type),
+            updated_by=bindparam("who", type_=records.c.updated_by.type))
+)
+#: PostgreSQL: the UPDATE and its audit entry in one statement (one round trip; the document is sent once, and
+#: the audit row takes it from the UPDATE); it returns a row if the record was updated
+_SAVED = _UPDATE_RECORD.returning(records.c.kind, records.c.id, records.c.version, records.c.data).cte("saved")
+_UPDATE_RECORD_AND_AUDIT = insert(audit).from_select(
+    ("kind", "record_id", "version", "action", "who", "at", "after"),
+    select(_SAVED.c.kind, _SAVED.c.id, _SAVED.c.version, bindparam("a_action", UPDATE, type_=audit.c.action.type),
+           bindparam("who", type_=audit.c.who.type), bindparam("at", type_=audit.c.at.type), _SAVED.c.data),
+).add_cte(_SAVED).returning(audit.c.version)
+#: PostgreSQL: the audit entry of a create, its ``after`` copied from the record's row in the database
+_AUDIT_FROM_RECORD = insert(audit).from_select(
+    ("kind", "record_id", "version", "action", "who", "at", "after"),
+    select(bindparam("k_kind", type_=audit.c.kind.type), bindparam("k_id", type_=audit.c.record_id.type),
+           bindparam("a_version", type_=audit.c.version.type), bindparam("a_action", type_=audit.c.action.type),
+           bindparam("a_who", type_=audit.c.who.type), bindparam("a_at", type_=audit.c.at.type), records.c.data)
+    .where(_RECORD),
+)
+
 
 class _IdTaken(Exception):
     """Another writer inserted the same id between our check and our insert."""
@@ -125,10 +230,6 @@ def _utc(value: datetime | None) -> datetime | None:
     if value is not None and value.tzinfo is None:
         return value.replace(tzinfo=timezone.utc)
     return value
-
-
-def _dumps(document: dict) -> str:
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
 
 
 def _loads(text: str | None) -> dict | None:
@@ -151,6 +252,12 @@ class Store:
     def __init__(self, engine: Engine, *, user: str | None = None):
         self._engine = engine
         self.user = (user or default_user())[:MAX_WHO]
+        #: (kind, id) → ((version, updated_at, updated_by) written, projection rows written) of the last records
+        #: this store saved: when the stored record still has that stamp, its projection rows are exactly these
+        #: (every save changes the stamp, delete/restore forget the entry), so the next save compares with them
+        #: instead of reading them back
+        self._projected: OrderedDict[tuple[str, str], tuple[tuple, Any]] = OrderedDict()
+        self._projected_lock = threading.Lock()
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     @property
@@ -324,12 +431,13 @@ class Store:
         return and_(records.c.kind == kind.name, records.c.id == record_id)
 
     @staticmethod
-    def _validate(kind: _Kind, record) -> BaseModel:
-        """Validate again: a copy changed in place (``case.needs.append``) or built with ``model_construct``
-        must not reach the database unchecked."""
+    def _validate(kind: _Kind, record) -> tuple[BaseModel, str]:
+        """Validate again (a copy changed in place – ``case.needs.append`` – or built with ``model_construct``
+        must not reach the database unchecked) and dump the validated copy: ``(copy, JSON without version)``."""
         try:
             data = record.model_dump(warnings=False) if isinstance(record, BaseModel) else record
-            return kind.model.model_validate(data)
+            item = kind.model.model_validate(data)
+            return item, item.model_dump_json(exclude={"version"})
         except ValidationError as exc:
             raise InvalidData.from_validation(exc) from None
         except (PydanticSerializationError, TypeError, ValueError):
@@ -339,16 +447,14 @@ class Store:
         return kind.model.model_validate_json(data).model_copy(update={"version": version})
 
     def _save(self, kind: _Kind, record, user: str | None) -> BaseModel:
-        item = self._validate(kind, record)
-        document = item.model_dump(mode="json", exclude={"version"})
-        data = _dumps(document)
+        item, data = self._validate(kind, record)
         who, now, base = self._who(user), _now(), item.version
         try:
             with self._write() as conn:
-                row = conn.execute(
-                    select(records.c.version, records.c.data, records.c.deleted_at)
-                    .where(self._key(kind, item.id)).with_for_update()
-                ).first()
+                params = {"k_kind": kind.name, "k_id": item.id, "base": base, "document": data, "at": now,
+                          "who": who}
+                # the stored document is not read: the UPDATE below compares it with ours in the database
+                row = conn.execute(_LOCK_RECORD, params).first()
                 if row is None:
                     if base != 0:
                         raise NotFound("errors.not_found", id=item.id)
@@ -359,31 +465,57 @@ class Store:
                         ))
                     except IntegrityError:
                         raise _IdTaken() from None  # leave the (aborted) transaction first
-                    version, before = 1, None
+                    version, action, audited = 1, CREATE, False
                 else:
                     if row.deleted_at is not None and base != 0:
                         raise CaseKitError("errors.deleted", id=item.id)
                     if base != row.version:
-                        raise self._conflict(conn, kind, item.id, base, document)
-                    if _loads(row.data) == document:
-                        return item.model_copy(update={"version": row.version})
-                    result = conn.execute(
-                        update(records)
-                        .where(self._key(kind, item.id), records.c.version == base, records.c.deleted_at.is_(None))
-                        .values(version=records.c.version + 1, data=data, updated_at=now, updated_by=who)
-                    )
-                    if result.rowcount != 1:
-                        raise self._conflict(conn, kind, item.id, base, document)
-                    version, before = base + 1, row.data
-                self._audit(conn, kind, item.id, version, UPDATE if before else CREATE, who, now, before, data)
+                        raise self._conflict(conn, kind, item.id, base, data)
+                    # PostgreSQL writes the audit entry in the same statement (saves a round trip)
+                    audited = conn.dialect.name == "postgresql"
+                    if audited:
+                        updated = conn.execute(_UPDATE_RECORD_AND_AUDIT, params).first() is not None
+                    else:
+                        updated = conn.execute(_UPDATE_RECORD, params).rowcount == 1
+                    if not updated:
+                        current = conn.execute(
+                            select(records.c.version, records.c.data).where(self._key(kind, item.id))
+                        ).first()
+                        if current is not None and current.version == base and current.data == data:
+                            return item.model_copy(update={"version": base})  # nothing changed: nothing written
+                        raise self._conflict(conn, kind, item.id, base, data)
+                    version, action = base + 1, UPDATE
+                # an update's document before is the previous version's ``after``: history() derives it
+                if not audited:
+                    self._audit_saved(conn, kind, item.id, version, action, who, now, data)
                 saved = item.model_copy(update={"version": version})
                 if kind.project is not None:
-                    kind.project(conn, saved)
+                    known = self._recall(kind, item.id, (row.version, _utc(row.updated_at), row.updated_by)) \
+                        if row is not None else None
+                    projected = kind.project(conn, saved, known)
         except _IdTaken:
             # a concurrent insert of the same id won the race; this transaction was rolled back
             with self._read() as conn:
-                raise self._conflict(conn, kind, item.id, base, document) from None
+                raise self._conflict(conn, kind, item.id, base, data) from None
+        if kind.project is not None:  # committed: the projections are now exactly these rows
+            self._remember(kind, item.id, (version, now, who), projected)
         return saved
+
+    def _recall(self, kind: _Kind, record_id: str, stamp: tuple):
+        """The projection rows this store wrote for the record, if the stored record still has their stamp."""
+        with self._projected_lock:
+            entry = self._projected.get((kind.name, record_id))
+        return entry[1] if entry is not None and entry[0] == stamp else None
+
+    def _remember(self, kind: _Kind, record_id: str, stamp: tuple, projected) -> None:
+        with self._projected_lock:
+            if projected is None:
+                self._projected.pop((kind.name, record_id), None)
+                return
+            self._projected[(kind.name, record_id)] = (stamp, projected)
+            self._projected.move_to_end((kind.name, record_id))
+            while len(self._projected) > REMEMBERED_PROJECTIONS:
+                self._projected.popitem(last=False)
 
     def _audit(self, conn, kind: _Kind, record_id: str, version: int, action: str, who: str, at: datetime,
                before: str | None, after: str | None) -> None:
@@ -392,7 +524,19 @@ class Store:
             before=before, after=after,
         ))
 
-    def _conflict(self, conn, kind: _Kind, record_id: str, base: int, mine: dict) -> ConflictError:
+    def _audit_saved(self, conn, kind: _Kind, record_id: str, version: int, action: str, who: str,
+                     at: datetime, data: str) -> None:
+        """The audit entry of a create or update: ``after`` is ``data``, the document just stored, ``before`` NULL.
+
+        PostgreSQL copies ``data`` from the record's row (no second upload of the document, and the compressed
+        value is reused); SQLite is faster with the text bound again than with the row's overflow pages read."""
+        if conn.dialect.name != "postgresql":
+            self._audit(conn, kind, record_id, version, action, who, at, None, data)
+            return
+        conn.execute(_AUDIT_FROM_RECORD, {"k_kind": kind.name, "k_id": record_id, "a_version": version,
+                                          "a_action": action, "a_who": who, "a_at": at})
+
+    def _conflict(self, conn, kind: _Kind, record_id: str, base: int, mine: str) -> ConflictError:
         """What changed between the copy's version and the stored one, and by whom."""
         current = conn.execute(
             select(records.c.version, records.c.data).where(self._key(kind, record_id))
@@ -408,7 +552,7 @@ class Store:
                     audit.c.action.in_((CREATE, UPDATE)),
                 ).order_by(audit.c.id.desc()).limit(1)
             ).scalar()
-        then = _loads(then) if then is not None else mine  # no such version stored: compare with the copy
+        then = _loads(then if then is not None else mine)  # no such version stored: compare with the copy
         order = [name for name in kind.model.model_fields if name != "version"]
         keys = order + sorted((set(stored) | set(then)) - set(order))
         changed = [name for name in keys if stored.get(name) != then.get(name)]
@@ -461,6 +605,7 @@ class Store:
             before, after = (row.data, None) if deleted else (None, row.data)
             self._audit(conn, kind, record_id, row.version, DELETE if deleted else RESTORE, who, now, before, after)
             if kind.mark_deleted is not None:
+                self._remember(kind, record_id, (), None)  # the projections change: read them at the next save
                 kind.mark_deleted(conn, record_id, deleted)
 
     def _history(self, kind: _Kind, record_id: str) -> list[AuditEntry]:
@@ -470,8 +615,13 @@ class Store:
             ).all()
         if not rows:
             raise NotFound("errors.not_found", id=record_id)
-        return [
-            AuditEntry(kind=r.kind, record_id=r.record_id, version=r.version, action=r.action, who=r.who,
-                       at=_utc(r.at), before=_loads(r.before), after=_loads(r.after))
-            for r in rows
-        ]
+        entries, document = [], None  # document: the JSON of the latest version seen so far
+        for r in rows:
+            before = r.before
+            if r.action == UPDATE and before is None:
+                before = document  # stored once, as the previous version's ``after``
+            if r.action in (CREATE, UPDATE, RESTORE):
+                document = r.after
+            entries.append(AuditEntry(kind=r.kind, record_id=r.record_id, version=r.version, action=r.action,
+                                      who=r.who, at=_utc(r.at), before=_loads(before), after=_loads(r.after)))
+        return entries
