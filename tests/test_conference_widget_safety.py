@@ -177,6 +177,26 @@ def test_two_apps_on_the_same_case_never_overwrite_each_other(db_url, store, mon
     assert store.get(CASE_ID).conferences[-1].place == "Room B"
 
 
+def test_an_answer_on_a_stale_case_saves_neither_the_answer_nor_the_case(db_url, store, monkeypatch):
+    monkeypatch.setenv("CASEKIT_USER", "anna")
+    first = open_app()
+    monkeypatch.setenv("CASEKIT_USER", "boris")
+    second = open_app()
+    assert second.go("assessment")
+    form = second.view("assessment").form
+    first.view("opening").place.value = "Room A"  # anna saves first
+    saved, records = store.get(CASE_ID), store.assessments(case_id=CASE_ID)
+    form.widget_for("housing_status").value = 2
+    assert second.conflict_box.layout.display != "none" and "anna" in second.conflict_message.text
+    assert store.get(CASE_ID) == saved and store.assessments(case_id=CASE_ID) == records  # both or neither
+    assert second.view("assessment").form.widget_for("housing_status").value != 2  # the form shows what is saved
+    second.reload_button.click()
+    assert second.go("assessment")
+    second.view("assessment").form.widget_for("housing_status").value = 2
+    assert len(store.assessments(case_id=CASE_ID)) == len(records) + 1
+    assert store.get(CASE_ID).conferences[-1].place == "Room A"
+
+
 # -- errors -----------------------------------------------------------------------------------------------------
 def test_no_exception_escapes_a_callback(db_url, store, monkeypatch, caplog):
     app = open_app()

@@ -65,6 +65,41 @@ def test_stale_assessment_is_a_conflict(store, stored_case, needs):
     assert store.get_assessment(first.id).answers["housing_severity"] == 5
 
 
+def test_an_assessment_and_its_case_are_saved_together(store, stored_case, needs):
+    changed = stored_case.model_copy(update={"strengths": [*stored_case.strengths, "Cooks for the family"]})
+    saved, case = store.save_assessment_with_case(_assessment(needs), needs, changed)
+    assert (saved.version, case.version) == (1, stored_case.version + 1)
+    assert store.get_assessment(saved.id).answers["housing_status"] == 2
+    assert "Cooks for the family" in store.get(stored_case.id).strengths
+    assert [e.version for e in store.history(stored_case.id)][-1] == case.version
+
+
+def test_a_stale_case_saves_neither_the_case_nor_the_assessment(store, stored_case, needs):
+    store.save(stored_case.model_copy(update={"request": "Someone else was faster"}))
+    stale = stored_case.model_copy(update={"strengths": ["Mine"]})
+    with pytest.raises(ConflictError):
+        store.save_assessment_with_case(_assessment(needs), needs, stale)
+    assert store.assessments() == []
+    assert store.get(stored_case.id).request == "Someone else was faster"
+
+
+def test_a_stale_assessment_saves_neither_the_assessment_nor_the_case(store, stored_case, needs):
+    first = store.save_assessment(_assessment(needs), needs)
+    store.save_assessment(set_answer(first, needs, "housing_severity", 5), needs)
+    before = store.get(stored_case.id)
+    with pytest.raises(ConflictError):
+        store.save_assessment_with_case(set_answer(first, needs, "housing_severity", 3), needs,
+                                        before.model_copy(update={"strengths": ["Mine"]}))
+    assert store.get(stored_case.id) == before
+    assert store.get_assessment(first.id).answers["housing_severity"] == 5
+
+
+def test_an_assessment_of_another_case_is_not_saved_with_this_one(store, stored_case, needs):
+    with pytest.raises(CaseKitError):
+        store.save_assessment_with_case(_assessment(needs, case_id="ghost"), needs, stored_case)
+    assert store.assessments() == [] and store.get(stored_case.id) == stored_case
+
+
 def test_soft_delete_and_restore(store, stored_case, needs):
     saved = store.save_assessment(_assessment(needs), needs)
     store.delete_assessment(saved.id)

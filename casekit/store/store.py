@@ -217,6 +217,10 @@ _AUDIT_FROM_RECORD = insert(audit).from_select(
 )
 
 
+#: what :meth:`Store._save_in` gives instead of projection rows when nothing changed (nothing written)
+_UNCHANGED = object()
+
+
 class _IdTaken(Exception):
     """Another writer inserted the same id between our check and our insert."""
 
@@ -341,6 +345,16 @@ class Store:
             raise NotFound("errors.not_found", id=checked.case_id)
         return self._save(self._assessments(), checked, user)
 
+    def save_assessment_with_case(self, assessment, instrument, case: Case, *, user: str | None = None):
+        """Save an assessment and the case it changed (its answers reflected into the needs) in one
+        transaction: both or neither. The assessment must belong to ``case``. Returns ``(assessment, case)``
+        with their stored versions; a stale copy of either raises :class:`ConflictError` and saves nothing."""
+        checked = assessment.check(instrument, complete=False)
+        if checked.case_id != case.id:
+            raise CaseKitError("errors.invalid_data")
+        saved_case, saved = self._save_all([(CASE, case), (self._assessments(), checked)], user)
+        return saved, saved_case
+
     def get_assessment(self, assessment_id: str, *, include_deleted: bool = False):
         return self._get(self._assessments(), assessment_id, include_deleted)
 
@@ -447,59 +461,76 @@ class Store:
         return kind.model.model_validate_json(data).model_copy(update={"version": version})
 
     def _save(self, kind: _Kind, record, user: str | None) -> BaseModel:
-        item, data = self._validate(kind, record)
-        who, now, base = self._who(user), _now(), item.version
+        return self._save_all([(kind, record)], user)[0]
+
+    def _save_all(self, pairs: list[tuple[_Kind, Any]], user: str | None) -> list[BaseModel]:
+        """Save records of any kinds in one transaction: all of them or none (a conflict on any aborts all)."""
+        checked = [(kind, *self._validate(kind, record)) for kind, record in pairs]
+        who, now = self._who(user), _now()
+        done, remember = [], []
         try:
             with self._write() as conn:
-                params = {"k_kind": kind.name, "k_id": item.id, "base": base, "document": data, "at": now,
-                          "who": who}
-                # the stored document is not read: the UPDATE below compares it with ours in the database
-                row = conn.execute(_LOCK_RECORD, params).first()
-                if row is None:
-                    if base != 0:
-                        raise NotFound("errors.not_found", id=item.id)
-                    try:
-                        conn.execute(insert(records).values(
-                            kind=kind.name, id=item.id, version=1, data=data, created_at=now, created_by=who,
-                            updated_at=now, updated_by=who,
-                        ))
-                    except IntegrityError:
-                        raise _IdTaken() from None  # leave the (aborted) transaction first
-                    version, action, audited = 1, CREATE, False
-                else:
-                    if row.deleted_at is not None and base != 0:
-                        raise CaseKitError("errors.deleted", id=item.id)
-                    if base != row.version:
-                        raise self._conflict(conn, kind, item.id, base, data)
-                    # PostgreSQL writes the audit entry in the same statement (saves a round trip)
-                    audited = conn.dialect.name == "postgresql"
-                    if audited:
-                        updated = conn.execute(_UPDATE_RECORD_AND_AUDIT, params).first() is not None
-                    else:
-                        updated = conn.execute(_UPDATE_RECORD, params).rowcount == 1
-                    if not updated:
-                        current = conn.execute(
-                            select(records.c.version, records.c.data).where(self._key(kind, item.id))
-                        ).first()
-                        if current is not None and current.version == base and current.data == data:
-                            return item.model_copy(update={"version": base})  # nothing changed: nothing written
-                        raise self._conflict(conn, kind, item.id, base, data)
-                    version, action = base + 1, UPDATE
-                # an update's document before is the previous version's ``after``: history() derives it
-                if not audited:
-                    self._audit_saved(conn, kind, item.id, version, action, who, now, data)
-                saved = item.model_copy(update={"version": version})
-                if kind.project is not None:
-                    known = self._recall(kind, item.id, (row.version, _utc(row.updated_at), row.updated_by)) \
-                        if row is not None else None
-                    projected = kind.project(conn, saved, known)
-        except _IdTaken:
+                for kind, item, data in checked:
+                    saved, projected = self._save_in(conn, kind, item, data, who, now)
+                    done.append(saved)
+                    if projected is not _UNCHANGED:
+                        remember.append((kind, saved, projected))
+        except _IdTaken as taken:
             # a concurrent insert of the same id won the race; this transaction was rolled back
+            kind, item, data = taken.args
             with self._read() as conn:
-                raise self._conflict(conn, kind, item.id, base, data) from None
-        if kind.project is not None:  # committed: the projections are now exactly these rows
-            self._remember(kind, item.id, (version, now, who), projected)
-        return saved
+                raise self._conflict(conn, kind, item.id, item.version, data) from None
+        for kind, saved, projected in remember:  # committed: the projections are now exactly these rows
+            if kind.project is not None:
+                self._remember(kind, saved.id, (saved.version, now, who), projected)
+        return done
+
+    def _save_in(self, conn, kind: _Kind, item: BaseModel, data: str, who: str, now: datetime):
+        """One record's save inside the caller's transaction: ``(saved copy, projection rows or _UNCHANGED)``."""
+        base = item.version
+        params = {"k_kind": kind.name, "k_id": item.id, "base": base, "document": data, "at": now, "who": who}
+        # the stored document is not read: the UPDATE below compares it with ours in the database
+        row = conn.execute(_LOCK_RECORD, params).first()
+        if row is None:
+            if base != 0:
+                raise NotFound("errors.not_found", id=item.id)
+            try:
+                conn.execute(insert(records).values(
+                    kind=kind.name, id=item.id, version=1, data=data, created_at=now, created_by=who,
+                    updated_at=now, updated_by=who,
+                ))
+            except IntegrityError:
+                raise _IdTaken(kind, item, data) from None  # leave the (aborted) transaction first
+            version, action, audited = 1, CREATE, False
+        else:
+            if row.deleted_at is not None and base != 0:
+                raise CaseKitError("errors.deleted", id=item.id)
+            if base != row.version:
+                raise self._conflict(conn, kind, item.id, base, data)
+            # PostgreSQL writes the audit entry in the same statement (saves a round trip)
+            audited = conn.dialect.name == "postgresql"
+            if audited:
+                updated = conn.execute(_UPDATE_RECORD_AND_AUDIT, params).first() is not None
+            else:
+                updated = conn.execute(_UPDATE_RECORD, params).rowcount == 1
+            if not updated:
+                current = conn.execute(
+                    select(records.c.version, records.c.data).where(self._key(kind, item.id))
+                ).first()
+                if current is not None and current.version == base and current.data == data:
+                    return item.model_copy(update={"version": base}), _UNCHANGED  # nothing changed: nothing written
+                raise self._conflict(conn, kind, item.id, base, data)
+            version, action = base + 1, UPDATE
+        # an update's document before is the previous version's ``after``: history() derives it
+        if not audited:
+            self._audit_saved(conn, kind, item.id, version, action, who, now, data)
+        saved = item.model_copy(update={"version": version})
+        projected = None
+        if kind.project is not None:
+            known = self._recall(kind, item.id, (row.version, _utc(row.updated_at), row.updated_by)) \
+                if row is not None else None
+            projected = kind.project(conn, saved, known)
+        return saved, projected
 
     def _recall(self, kind: _Kind, record_id: str, stamp: tuple):
         """The projection rows this store wrote for the record, if the stored record still has their stamp."""

@@ -7,8 +7,9 @@ and reflected into the case's needs (see :mod:`.needs_mapping`), then the star a
 drawn again. Disagreements between perspectives (different known statuses, or severities two or more
 apart) are highlighted (``tr.casekit-disagree``).
 
-The assessment record and the case are two saves (two transactions): the record first, then the case. If the
-case cannot be saved (a conflict), the record keeps the rater's answer and the case is reloaded on request.
+The assessment record and the case are saved in one transaction (``store.save_assessment_with_case``): both or
+neither. If the case cannot be saved (a conflict), the answer is not kept and the form shows the last saved
+answers; the case is reloaded on request.
 
 Handles: ``perspective`` (client | worker | actor), ``actor`` (an actor id), ``form`` (the
 InstrumentForm; ``form.widget_for(item_id)``), ``star`` (HTML with the SVG), ``comparison`` (HTML table),
@@ -134,16 +135,14 @@ class AssessmentView(StepView):
     def _save(self, answered) -> None:
         previous = self.assessment
         candidate = answered.model_copy(update={"version": previous.version})
-        # check the reflection first: a case that would be refused must not get a new record either; the case
-        # validated here is the one saved after the record (the record's save changes only its version)
+        # the answer reflected into the case, validated: a case that would be refused gets no new record either
         reflected = self.session.validate(lambda data: reflect(data, candidate.answers, candidate.perspective,
                                                               candidate.actor_id, previous.answers))
-        saved = self.session.store.save_assessment(candidate, self.instrument)
-        self.assessment = saved
-        ok = self.apply(None, validated=reflected, message=self.form_message, revert=lambda: None)
-        if ok:
-            self.form_message.clear()
-            self.render_charts()
+        self.assessment = self.session.save_with_assessment(reflected, candidate, self.instrument)
+        self.form_message.clear()
+        if self.message.kind == "error":
+            self.message.clear()
+        self.render_charts()
 
     # -- charts and comparison -------------------------------------------------------------------------------
     def _series_labels(self, assessments) -> dict[str, str]:

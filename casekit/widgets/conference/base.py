@@ -138,13 +138,11 @@ class StepView(widgets.VBox):
         if message is None and not isinstance(exc, ConflictError):
             self.app.message.show(texts)  # also at the top, where the room looks
 
-    def apply(self, mutate: Callable[[dict], Any] | None, *, debounce: bool = False,
-              message: MessageLabel | None = None, revert: Callable[[], None] | None = None,
-              after: Callable[[], None] | None = None, validated: Case | None = None) -> bool:
-        """Validate and save a change (``validated``: the case ``session.validate`` gave for it); on refusal
-        show why next to the field and revert. Never raises."""
+    def apply(self, mutate: Callable[[dict], Any], *, debounce: bool = False, message: MessageLabel | None = None,
+              revert: Callable[[], None] | None = None, after: Callable[[], None] | None = None) -> bool:
+        """Validate and save a change; on refusal show why next to the field and revert. Never raises."""
         try:
-            self.session.change(mutate, debounce=debounce, validated=validated)
+            self.session.change(mutate, debounce=debounce)
         except Exception as exc:  # noqa: BLE001 - nothing may escape a callback
             log.info("change refused in %s: %s", self.key, exc)
             try:

@@ -123,12 +123,9 @@ class Session:
         except ValidationError as exc:
             raise InvalidData.from_validation(exc) from None
 
-    def change(self, mutate: Mutator | None, *, debounce: bool = False, validated: Case | None = None) -> Case:
-        """Apply, validate and save a change (debounced: save shortly, when a loop is running). ``validated``:
-        a case :meth:`validate` already returned for this change (it is not validated a second time)."""
-        if validated is not None and self.conflict is not None:
-            raise CaseKitError("conf.conflict_reload_first")
-        candidate = validated if validated is not None else self.validate(mutate)
+    def change(self, mutate: Mutator, *, debounce: bool = False) -> Case:
+        """Apply, validate and save a change (debounced: save shortly, when a loop is running)."""
+        candidate = self.validate(mutate)
         self._pending = candidate
         loop = _running_loop() if debounce and self.debounce_seconds > 0 else None
         if loop is not None:
@@ -163,9 +160,30 @@ class Session:
             self._handle.cancel()
             self._handle = None
 
-    def _save(self, candidate: Case) -> Case:
+    def save_with_assessment(self, candidate: Case, assessment, instrument):
+        """Save ``candidate`` (a case :meth:`validate` gave, waiting changes included) and ``assessment`` in one
+        transaction: both or neither. Returns the saved assessment; raises like a save."""
+        if self.conflict is not None:
+            raise CaseKitError("conf.conflict_reload_first")
+        waiting, found = self._pending, {}
+        self._cancel()
+        self._pending = None
+
+        def write(case: Case) -> Case:
+            found["assessment"], saved = self.store.save_assessment_with_case(assessment, instrument, case)
+            return saved
+
         try:
-            saved = self.store.save(candidate)
+            self._save(candidate, write)
+        except Exception:
+            if self.conflict is None:
+                self._pending = waiting  # not saved: a waiting change stays waiting
+            raise
+        return found["assessment"]
+
+    def _save(self, candidate: Case, write: Callable[[Case], Case] | None = None) -> Case:
+        try:
+            saved = write(candidate) if write is not None else self.store.save(candidate)
         except ConflictError as exc:
             self.conflict = exc
             self.indicator.failed(friendly_messages(exc, self.lang)[0][:160], self.lang)
