@@ -28,8 +28,9 @@ from traitlets import TraitError
 from ...errors import CaseKitError
 from ...i18n import LANGUAGES, gettext, normalise_language
 from ..common import (
-    GuardedSelect, GuardedToggleButtons, MessageLabel, esc, friendly_messages, log, safe_callback,
+    GuardedSelect, MessageLabel, esc, friendly_messages, log, safe_callback,
 )
+from ..switches import Switches
 from . import theme as theming
 from .rating import RatingState
 from .render import t
@@ -52,7 +53,9 @@ def _default_names() -> list[str]:
     return studies()
 
 
-class CaseStudyApp(widgets.VBox):
+class CaseStudyApp(Switches, widgets.VBox):
+    views_follow_layout = True  # the panes' order depends on the layout
+
     """Training with a case-study pack, on a projector (see the module docs).
 
     Handles for tests: ``picker``, ``open_button``, ``change_button``, ``stage_buttons`` (number -> Button),
@@ -138,20 +141,8 @@ class CaseStudyApp(widgets.VBox):
         self.change_button = widgets.Button()
         self.change_button.add_class("casekit-study-change")
         self.change_button.add_class("casekit-button")
-        self.language_toggle = GuardedToggleButtons(options=[("Čeština", "cs"), ("English", "en")], value=self.lang)
-        self.language_toggle.add_class("casekit-language")
-        self.theme_toggle = GuardedToggleButtons(options=[("☾", "dark"), ("☀", "light")], value=self.theme)
-        self.theme_toggle.add_class("casekit-theme")
-        self.layout_toggle = GuardedToggleButtons(options=[("16:9", "16:9"), ("4:3", "4:3")], value=self.layout_name)
-        self.layout_toggle.add_class("casekit-layout")
-        for toggle in (self.language_toggle, self.theme_toggle, self.layout_toggle):
-            toggle.on_refused = lambda value: self.message.show([gettext("conf.error_value_refused", self.lang)])
-        self.language_toggle.observe(self.safe(lambda c: self.set_language(c["new"])), names="value")
-        self.theme_toggle.observe(self.safe(lambda c: self.set_theme(c["new"])), names="value")
-        self.layout_toggle.observe(self.safe(lambda c: self.set_layout(c["new"])), names="value")
         self.change_button.on_click(self.safe(lambda _b: self.show_picker()))
-        self.header = widgets.HBox([self.title, self.change_button, self.language_toggle, self.theme_toggle,
-                                    self.layout_toggle])
+        self.header = widgets.HBox([self.title, self.change_button, *self._build_switches(self.safe, privacy=False)])
         self.header.add_class("casekit-header")
 
         self.picker_heading = widgets.HTML()
@@ -362,22 +353,6 @@ class CaseStudyApp(widgets.VBox):
             self._build_stagebar()
         self._render()
 
-    def set_theme(self, name) -> None:
-        if name not in theming.THEMES:
-            self.theme_toggle.value = self.theme
-            raise CaseKitError("conf.error_value_refused")
-        self.theme = name
-        self._render()
-
-    def set_layout(self, name) -> None:
-        if name not in theming.LAYOUTS:
-            self.layout_toggle.value = self.layout_name
-            raise CaseKitError("conf.error_value_refused")
-        if name == self.layout_name:
-            return
-        self.layout_name = name
-        self._views = {}  # the panes' order depends on the layout
-        self._render()
 
     # -- drawing ---------------------------------------------------------------------------------------------
     def _render(self) -> None:

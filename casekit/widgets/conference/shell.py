@@ -20,7 +20,8 @@ import ipywidgets as widgets
 
 from ...errors import CaseKitError, ConflictError
 from ...model import CaseConference
-from ..common import GuardedToggleButtons, MessageLabel, esc, friendly_messages, log, safe_callback
+from ..common import MessageLabel, esc, friendly_messages, log, safe_callback
+from ..switches import Switches
 from . import theme as theming
 from .i18n import STEP_KEYS, fmt_date, language, step_title, t
 from .session import Session
@@ -37,7 +38,7 @@ _VIEW_CLASSES = {
 }
 
 
-class ConferenceApp(widgets.VBox):
+class ConferenceApp(Switches, widgets.VBox):
     """A guided, projector-ready case conference: from finding the case to the minutes.
 
     Handles for tests: ``step_keys``, ``current_step``, ``go(key)``, ``view(key)`` (the step's view, built
@@ -112,24 +113,7 @@ class ConferenceApp(widgets.VBox):
         self.title = widgets.HTML()
         self.title.add_class("casekit-title")
         self.saved = self.session.indicator
-        self.language_toggle = GuardedToggleButtons(options=[("Čeština", "cs"), ("English", "en")],
-                                                     value=self.lang)
-        self.language_toggle.add_class("casekit-language")
-        self.privacy_toggle = widgets.ToggleButton(value=self.privacy)
-        self.privacy_toggle.add_class("casekit-privacy")
-        self.theme_toggle = GuardedToggleButtons(options=[("☾", "dark"), ("☀", "light")], value=self.theme)
-        self.theme_toggle.add_class("casekit-theme")
-        self.layout_toggle = GuardedToggleButtons(options=[("16:9", "16:9"), ("4:3", "4:3")],
-                                                   value=self.layout_name)
-        self.layout_toggle.add_class("casekit-layout")
-        for toggle in (self.language_toggle, self.theme_toggle, self.layout_toggle):
-            toggle.on_refused = lambda value: self.message.show([t("conf.error_value_refused", self.lang)])
-        self.language_toggle.observe(self._safe(lambda c: self.set_language(c["new"])), names="value")
-        self.privacy_toggle.observe(self._safe(lambda c: self.set_privacy(c["new"])), names="value")
-        self.theme_toggle.observe(self._safe(lambda c: self.set_theme(c["new"])), names="value")
-        self.layout_toggle.observe(self._safe(lambda c: self.set_layout(c["new"])), names="value")
-        self.header = widgets.HBox([self.title, self.saved, self.language_toggle, self.privacy_toggle,
-                                    self.theme_toggle, self.layout_toggle])
+        self.header = widgets.HBox([self.title, self.saved, *self._build_switches(self._safe)])
         self.header.add_class("casekit-header")
         self.step_buttons: dict[str, widgets.Button] = {}
         for key in STEP_KEYS:
@@ -358,20 +342,6 @@ class ConferenceApp(widgets.VBox):
         if self.privacy_toggle.value != on:
             self.privacy_toggle.value = on
         self.rebuild()
-
-    def set_theme(self, name: str) -> None:
-        if name not in theming.THEMES:
-            self.theme_toggle.value = self.theme
-            raise CaseKitError("conf.error_value_refused")
-        self.theme = name
-        self._render()
-
-    def set_layout(self, name: str) -> None:
-        if name not in theming.LAYOUTS:
-            self.layout_toggle.value = self.layout_name
-            raise CaseKitError("conf.error_value_refused")
-        self.layout_name = name
-        self._render()
 
     # -- errors and conflicts --------------------------------------------------------------------------------
     def report_error(self, exc: BaseException) -> None:

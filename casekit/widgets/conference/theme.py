@@ -15,8 +15,7 @@ with it.
 """
 from __future__ import annotations
 
-THEMES = ("dark", "light")
-LAYOUTS = ("16:9", "4:3")
+from ..switches import LAYOUTS, THEMES  # noqa: E402 - one definition for the three apps
 
 _COLOURS = {
     # background, surface, text, muted text, accent, accent text, error, warning, ok, border, highlight

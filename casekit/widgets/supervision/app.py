@@ -28,7 +28,8 @@ from typing import Callable
 import ipywidgets as widgets
 
 from ...errors import CaseKitError
-from ..common import GuardedToggleButtons, MessageLabel, SavedIndicator, esc, friendly_messages, log, safe_callback
+from ..common import MessageLabel, SavedIndicator, esc, friendly_messages, log, safe_callback
+from ..switches import Switches
 from . import theme as theming
 from .i18n import VIEW_KEYS, language, t, view_title
 from .privacy import client_label, worker_labels
@@ -41,7 +42,9 @@ _VIEW_CLASSES = {
 }
 
 
-class SupervisionApp(widgets.VBox):
+class SupervisionApp(Switches, widgets.VBox):
+    views_follow_layout = True  # charts are drawn for the layout's widths
+
     """Supervision on a projector: the caseload, a case, the session, the gaps (see the module docs).
 
     Handles for tests: ``view_keys``, ``current_view``, ``go(key)``, ``view(key)`` (built on demand),
@@ -120,26 +123,7 @@ class SupervisionApp(widgets.VBox):
         self.style_block = widgets.HTML()
         self.title = widgets.HTML()
         self.title.add_class("casekit-title")
-        self.language_toggle = GuardedToggleButtons(options=[("Čeština", "cs"), ("English", "en")], value=self.lang)
-        self.language_toggle.add_class("casekit-language")
-        self.language_toggle.add_class("casekit-sv-language")
-        self.privacy_toggle = widgets.ToggleButton(value=self.privacy)
-        self.privacy_toggle.add_class("casekit-privacy")
-        self.privacy_toggle.add_class("casekit-sv-privacy")
-        self.theme_toggle = GuardedToggleButtons(options=[("☾", "dark"), ("☀", "light")], value=self.theme)
-        self.theme_toggle.add_class("casekit-theme")
-        self.theme_toggle.add_class("casekit-sv-theme")
-        self.layout_toggle = GuardedToggleButtons(options=[("16:9", "16:9"), ("4:3", "4:3")], value=self.layout_name)
-        self.layout_toggle.add_class("casekit-layout")
-        self.layout_toggle.add_class("casekit-sv-layout")
-        for toggle in (self.language_toggle, self.theme_toggle, self.layout_toggle):
-            toggle.on_refused = lambda value: self.message.show([t("conf.error_value_refused", self.lang)])
-        self.language_toggle.observe(self.safe(lambda c: self.set_language(c["new"])), names="value")
-        self.privacy_toggle.observe(self.safe(lambda c: self.set_privacy(c["new"])), names="value")
-        self.theme_toggle.observe(self.safe(lambda c: self.set_theme(c["new"])), names="value")
-        self.layout_toggle.observe(self.safe(lambda c: self.set_layout(c["new"])), names="value")
-        self.header = widgets.HBox([self.title, self.saved, self.language_toggle, self.privacy_toggle,
-                                    self.theme_toggle, self.layout_toggle])
+        self.header = widgets.HBox([self.title, self.saved, *self._build_switches(self.safe, css="casekit-sv")])
         self.header.add_class("casekit-header")
         self.view_buttons: dict[str, widgets.Button] = {}
         for key in VIEW_KEYS:
@@ -257,23 +241,6 @@ class SupervisionApp(widgets.VBox):
         if self.privacy_toggle.value != on:
             self.privacy_toggle.value = on
         self.rebuild()
-
-    def set_theme(self, name) -> None:
-        if name not in theming.THEMES:
-            self.theme_toggle.value = self.theme
-            raise CaseKitError("conf.error_value_refused")
-        self.theme = name
-        self._render()
-
-    def set_layout(self, name) -> None:
-        if name not in theming.LAYOUTS:
-            self.layout_toggle.value = self.layout_name
-            raise CaseKitError("conf.error_value_refused")
-        if name == self.layout_name:
-            return
-        self.layout_name = name
-        self._views = {}  # charts are drawn for the layout's widths
-        self._render()
 
     # -- drawing ---------------------------------------------------------------------------------------------
     def _render(self) -> None:

@@ -1,0 +1,69 @@
+"""The header switches the three apps share: language, privacy (optional), theme and layout.
+
+Each is a toggle that refuses, in Python, a value outside its options (a hand-written client may send one) and
+says so in the app's message; a change goes through the app's guarded callback to ``set_language``,
+``set_privacy``, ``set_theme`` or ``set_layout``. :class:`Switches` is mixed into an app that has ``lang``,
+``theme``, ``layout_name``, ``privacy``, ``message`` (a MessageLabel), ``_render()`` and ``set_language``.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import ipywidgets as widgets
+
+from ..errors import CaseKitError
+from ..i18n import gettext
+from .common import GuardedToggleButtons
+
+#: the interface languages as the switch shows them (each in its own language)
+LANGUAGE_OPTIONS = [("Čeština", "cs"), ("English", "en")]
+THEMES = ("dark", "light")
+LAYOUTS = ("16:9", "4:3")
+
+
+class Switches:
+    """Builds the header switches and sets theme and layout. ``views_follow_layout``: the views are built again
+    when the layout changes (their panes or charts depend on it)."""
+
+    views_follow_layout = False
+
+    def _build_switches(self, guard: Callable, *, privacy: bool = True, css: str = "") -> list[widgets.Widget]:
+        """The switches in header order; ``guard`` wraps a callback so that nothing escapes it; ``css``: a
+        prefix for an extra class per switch (``<css>-language`` …)."""
+        self.language_toggle = GuardedToggleButtons(options=LANGUAGE_OPTIONS, value=self.lang)
+        self.theme_toggle = GuardedToggleButtons(options=[("☾", "dark"), ("☀", "light")], value=self.theme)
+        self.layout_toggle = GuardedToggleButtons(options=[(name, name) for name in LAYOUTS], value=self.layout_name)
+        switches = [("language", self.language_toggle, self.set_language)]
+        if privacy:
+            self.privacy_toggle = widgets.ToggleButton(value=self.privacy)
+            switches.append(("privacy", self.privacy_toggle, self.set_privacy))
+        switches += [("theme", self.theme_toggle, self.set_theme), ("layout", self.layout_toggle, self.set_layout)]
+        for name, toggle, setter in switches:
+            toggle.add_class(f"casekit-{name}")
+            if css:
+                toggle.add_class(f"{css}-{name}")
+            if hasattr(toggle, "on_refused"):
+                toggle.on_refused = lambda value: self.message.show([gettext("conf.error_value_refused", self.lang)])
+            toggle.observe(guard(lambda change, setter=setter: setter(change["new"])), names="value")
+        return [toggle for _name, toggle, _setter in switches]
+
+    def set_theme(self, name) -> None:
+        if name not in THEMES:
+            self.theme_toggle.value = self.theme
+            raise CaseKitError("conf.error_value_refused")
+        self.theme = name
+        self._render()
+
+    def set_layout(self, name) -> None:
+        if name not in LAYOUTS:
+            self.layout_toggle.value = self.layout_name
+            raise CaseKitError("conf.error_value_refused")
+        if name == self.layout_name:
+            return
+        self.layout_name = name
+        if self.views_follow_layout:
+            self._views = {}
+        self._render()
+
+
+__all__ = ["LANGUAGE_OPTIONS", "LAYOUTS", "Switches", "THEMES"]
