@@ -3,10 +3,15 @@
 Each is a toggle that refuses, in Python, a value outside its options (a hand-written client may send one) and
 says so in the app's message; a change goes through the app's guarded callback to ``set_language``,
 ``set_privacy``, ``set_theme`` or ``set_layout``. :class:`Switches` is mixed into an app that has ``lang``,
-``theme``, ``layout_name``, ``privacy``, ``message`` (a MessageLabel), ``_render()`` and ``set_language``.
+``theme``, ``layout_name``, ``privacy``, ``message`` (a MessageLabel), ``_render()``, ``rebuild()`` and
+``set_language``.
+
+:class:`LazyViews` builds an app's views the first time they are shown: ``view_classes`` maps a key to the
+module (in the app's package) and class of its view, so a view's imports are paid only when it is needed.
 """
 from __future__ import annotations
 
+import importlib
 from typing import Callable
 
 import ipywidgets as widgets
@@ -47,6 +52,16 @@ class Switches:
             toggle.observe(guard(lambda change, setter=setter: setter(change["new"])), names="value")
         return [toggle for _name, toggle, _setter in switches]
 
+    def set_privacy(self, on) -> None:
+        """Names and private details masked (``True``) or shown; the views are built again (``rebuild``)."""
+        on = bool(on)
+        if on == self.privacy:
+            return
+        self.privacy = on
+        if self.privacy_toggle.value != on:
+            self.privacy_toggle.value = on
+        self.rebuild()
+
     def set_theme(self, name) -> None:
         if name not in THEMES:
             self.theme_toggle.value = self.theme
@@ -66,4 +81,28 @@ class Switches:
         self._render()
 
 
-__all__ = ["LANGUAGE_OPTIONS", "LAYOUTS", "Switches", "THEMES"]
+class LazyViews:
+    """``view(key)`` builds the view the first time; ``unknown_view``: the message key and its parameter for a
+    key that is not one of ``view_classes``."""
+
+    view_classes: dict[str, tuple[str, str]] = {}
+    unknown_view: tuple[str, str] = ("conf.unknown_step", "step")
+
+    def view(self, key: str):
+        """The view ``key`` (built now if it was not yet)."""
+        if key not in self.view_classes:
+            message, parameter = self.unknown_view
+            raise CaseKitError(message, **{parameter: str(key)[:40]})
+        if key not in self._views:
+            module_name, class_name = self.view_classes[key]
+            package = type(self).__module__.rpartition(".")[0]
+            module = importlib.import_module(f"{package}.{module_name}")
+            self._views[key] = getattr(module, class_name)(self)
+        return self._views[key]
+
+    @property
+    def built_views(self) -> tuple[str, ...]:
+        return tuple(self._views)
+
+
+__all__ = ["LANGUAGE_OPTIONS", "LAYOUTS", "LazyViews", "Switches", "THEMES"]

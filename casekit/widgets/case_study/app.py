@@ -54,8 +54,6 @@ def _default_names() -> list[str]:
 
 
 class CaseStudyApp(Switches, widgets.VBox):
-    views_follow_layout = True  # the panes' order depends on the layout
-
     """Training with a case-study pack, on a projector (see the module docs).
 
     Handles for tests: ``picker``, ``open_button``, ``change_button``, ``stage_buttons`` (number -> Button),
@@ -64,6 +62,8 @@ class CaseStudyApp(Switches, widgets.VBox):
     ``reached``, ``view(n)``, ``rating_panel()``, ``exercise`` (the rating state), ``go_stage(n)``,
     ``next_stage()``, ``open_study(name)``, ``add_rater(name)``, ``reveal()``.
     """
+
+    views_follow_layout = True  # the panes' order depends on the layout
 
     def __init__(self, *, lang: str | None = None, study: str | None = None, theme: str = "dark",
                  layout: str = "16:9", loader: Callable | None = None, names: list[str] | None = None):

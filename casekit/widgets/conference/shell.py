@@ -11,7 +11,6 @@ pandas, altair or vl-convert in the app) are rendered only when their step is sh
 """
 from __future__ import annotations
 
-import importlib
 import os
 from datetime import date
 from typing import Callable
@@ -21,7 +20,7 @@ import ipywidgets as widgets
 from ...errors import CaseKitError, ConflictError
 from ...model import CaseConference
 from ..common import MessageLabel, esc, friendly_messages, log, safe_callback
-from ..switches import Switches
+from ..switches import LazyViews, Switches
 from . import theme as theming
 from .i18n import STEP_KEYS, fmt_date, language, step_title, t
 from .session import Session
@@ -38,7 +37,7 @@ _VIEW_CLASSES = {
 }
 
 
-class ConferenceApp(Switches, widgets.VBox):
+class ConferenceApp(Switches, LazyViews, widgets.VBox):
     """A guided, projector-ready case conference: from finding the case to the minutes.
 
     Handles for tests: ``step_keys``, ``current_step``, ``go(key)``, ``view(key)`` (the step's view, built
@@ -47,6 +46,7 @@ class ConferenceApp(Switches, widgets.VBox):
     """
 
     step_keys = STEP_KEYS
+    view_classes = _VIEW_CLASSES
 
     def __init__(self, store=None, *, lang: str | None = None, case_id: str | None = None,
                  conference_id: str | None = None, theme: str = "dark", layout: str = "16:9",
@@ -167,20 +167,6 @@ class ConferenceApp(Switches, widgets.VBox):
     @property
     def store(self):
         return self.session.store
-
-    def view(self, key: str):
-        """The view of step ``key`` (built now if it was not yet)."""
-        if key not in STEP_KEYS:
-            raise CaseKitError("conf.unknown_step", step=str(key)[:40])
-        if key not in self._views:
-            module_name, class_name = _VIEW_CLASSES[key]
-            module = importlib.import_module(f"{__package__}.{module_name}")
-            self._views[key] = getattr(module, class_name)(self)
-        return self._views[key]
-
-    @property
-    def built_views(self) -> tuple[str, ...]:
-        return tuple(self._views)
 
     def chart_width(self, span: str = "pane") -> int:
         """The width (pixels) a chart is drawn for in the current layout: ``"full"`` (the whole step),
@@ -332,15 +318,6 @@ class ConferenceApp(Switches, widgets.VBox):
         self.message.clear()
         if self.session.conflict is not None:
             self.show_conflict(self.session.conflict)
-        self.rebuild()
-
-    def set_privacy(self, on: bool) -> None:
-        on = bool(on)
-        if on == self.privacy:
-            return
-        self.privacy = on
-        if self.privacy_toggle.value != on:
-            self.privacy_toggle.value = on
         self.rebuild()
 
     # -- errors and conflicts --------------------------------------------------------------------------------

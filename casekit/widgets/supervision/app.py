@@ -20,7 +20,6 @@ before they are saved.
 """
 from __future__ import annotations
 
-import importlib
 import os
 from datetime import date
 from typing import Callable
@@ -29,7 +28,7 @@ import ipywidgets as widgets
 
 from ...errors import CaseKitError
 from ..common import MessageLabel, SavedIndicator, esc, friendly_messages, log, safe_callback
-from ..switches import Switches
+from ..switches import LazyViews, Switches
 from . import theme as theming
 from .i18n import VIEW_KEYS, language, t, view_title
 from .privacy import client_label, worker_labels
@@ -42,9 +41,7 @@ _VIEW_CLASSES = {
 }
 
 
-class SupervisionApp(Switches, widgets.VBox):
-    views_follow_layout = True  # charts are drawn for the layout's widths
-
+class SupervisionApp(Switches, LazyViews, widgets.VBox):
     """Supervision on a projector: the caseload, a case, the session, the gaps (see the module docs).
 
     Handles for tests: ``view_keys``, ``current_view``, ``go(key)``, ``view(key)`` (built on demand),
@@ -53,6 +50,9 @@ class SupervisionApp(Switches, widgets.VBox):
     supervision session being recorded), ``board()`` (the caseload dashboard data), ``open_case(case_id)``.
     """
 
+    views_follow_layout = True  # charts are drawn for the layout's widths
+    view_classes = _VIEW_CLASSES
+    unknown_view = ("sv.unknown_view", "view")
     view_keys = VIEW_KEYS
 
     def __init__(self, store=None, *, lang: str | None = None, theme: str = "dark", layout: str = "16:9",
@@ -178,20 +178,6 @@ class SupervisionApp(Switches, widgets.VBox):
         return theming.chart_width(self.layout_name, span)
 
     # -- views -----------------------------------------------------------------------------------------------
-    def view(self, key: str):
-        """The view ``key`` (built now if it was not yet)."""
-        if key not in VIEW_KEYS:
-            raise CaseKitError("sv.unknown_view", view=str(key)[:40])
-        if key not in self._views:
-            module_name, class_name = _VIEW_CLASSES[key]
-            module = importlib.import_module(f"{__package__}.{module_name}")
-            self._views[key] = getattr(module, class_name)(self)
-        return self._views[key]
-
-    @property
-    def built_views(self) -> tuple[str, ...]:
-        return tuple(self._views)
-
     def go(self, key: str) -> bool:
         """Show view ``key``. Returns success."""
         if key not in VIEW_KEYS:
@@ -231,15 +217,6 @@ class SupervisionApp(Switches, widgets.VBox):
         if self.language_toggle.value != lang:
             self.language_toggle.value = lang
         self.message.clear()
-        self.rebuild()
-
-    def set_privacy(self, on) -> None:
-        on = bool(on)
-        if on == self.privacy:
-            return
-        self.privacy = on
-        if self.privacy_toggle.value != on:
-            self.privacy_toggle.value = on
         self.rebuild()
 
     # -- drawing ---------------------------------------------------------------------------------------------
