@@ -1,4 +1,4 @@
-"""A throw-away PostgreSQL server for the benchmarks (the same recipe as the test fixtures in tests/conftest.py).
+"""A throw-away PostgreSQL server for the benchmarks and the tests (tests/conftest.py uses :class:`Cluster`).
 
     with pgserver.temporary_server() as url:   # "postgresql+psycopg://postgres@127.0.0.1:<port>/postgres"
         ...
@@ -50,6 +50,47 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+class Cluster:
+    """A private PostgreSQL cluster in a temp folder on a free port (trust auth, no fsync: never for data that
+    matters). As root it runs as user ``postgres`` through ``runuser``."""
+
+    def __init__(self, binaries: Path, prefix: str = "casekit-pg-"):
+        self.bindir = binaries
+        self.root = Path(tempfile.mkdtemp(prefix=prefix))
+        self.data, self.log, self.port = self.root / "data", self.root / "server.log", _free_port()
+        self.as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+        self.prefix = ["runuser", "-u", "postgres", "--"] if self.as_root else []
+        if self.as_root:
+            shutil.chown(self.root, "postgres", "postgres")
+
+    def _run(self, *args: str) -> None:
+        subprocess.run([*self.prefix, *args], check=True, capture_output=True, text=True, timeout=120)
+
+    def start(self) -> str:
+        """Start the server; returns the URL of its maintenance database."""
+        self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
+                  "-E", "UTF8", "--no-locale", "--no-sync")
+        options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.root} "
+                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options,
+                  "-w", "-t", "60", "start")
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def stop(self) -> None:
+        """Stop the server (if it runs) and delete its folder."""
+        try:
+            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        except Exception:  # noqa: BLE001 - never started, or already gone
+            pass
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def log_tail(self) -> str:
+        try:
+            return self.log.read_text(errors="replace")[-2000:]
+        except OSError:
+            return ""
+
+
 @contextmanager
 def temporary_server() -> Iterator[str]:
     """URL of a PostgreSQL maintenance database where databases may be created."""
@@ -60,29 +101,11 @@ def temporary_server() -> Iterator[str]:
     binaries = bindir()
     if binaries is None:
         raise RuntimeError(f"PostgreSQL server binaries (initdb, pg_ctl) not found; install them or set {ENV}")
-    root = Path(tempfile.mkdtemp(prefix="casekit-bench-pg-"))
-    as_root = hasattr(os, "geteuid") and os.geteuid() == 0
-    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
-    if as_root:
-        shutil.chown(root, "postgres", "postgres")
-    data, log, port = root / "data", root / "server.log", _free_port()
-
-    def run(*args: str) -> None:
-        subprocess.run([*prefix, *args], check=True, capture_output=True, text=True, timeout=120)
-
+    cluster = Cluster(binaries, prefix="casekit-bench-pg-")
     try:
-        run(str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-            "--no-locale", "--no-sync")
-        options = (f"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root} "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
-        run(str(binaries / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "-t", "60", "start")
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+        yield cluster.start()
     finally:
-        try:
-            run(str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
-        except Exception:  # noqa: BLE001 - never started, or already gone
-            pass
-        shutil.rmtree(root, ignore_errors=True)
+        cluster.stop()
 
 
 def fresh_database(server_url: str) -> str:

@@ -7,17 +7,25 @@ binaries the PostgreSQL tests are skipped, except under CI (``CI=true``), where 
 """
 from __future__ import annotations
 
-import glob
+import importlib.util
 import os
-import re
 import shutil
-import socket
 import subprocess
-import tempfile
 import uuid
 from pathlib import Path
 
 import pytest
+
+
+def _load(path: Path):
+    spec = importlib.util.spec_from_file_location(f"casekit_dev_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+#: the one recipe for a throw-away PostgreSQL, shared with the benchmarks
+pgserver = _load(Path(__file__).resolve().parent.parent / "benchmarks" / "pgserver.py")
 
 PG_ENV = "CASEKIT_TEST_PG_URL"
 
@@ -28,66 +36,6 @@ def _missing(reason: str):
     pytest.skip(reason)
 
 
-def _pg_bindir() -> Path | None:
-    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
-    if initdb and pg_ctl and Path(initdb).parent == Path(pg_ctl).parent:
-        return Path(initdb).parent
-
-    def version(path: str) -> tuple:
-        return tuple(int(p) for p in re.findall(r"\d+", path))
-
-    for initdb in sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=version, reverse=True):
-        if Path(initdb).with_name("pg_ctl").exists():
-            return Path(initdb).parent
-    return None
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class _Cluster:
-    """A private PostgreSQL cluster in a temp folder (trust auth, no fsync: for tests only)."""
-
-    def __init__(self, bindir: Path):
-        self.bindir = bindir
-        self.root = Path(tempfile.mkdtemp(prefix="casekit-pg-"))
-        self.data = self.root / "data"
-        self.log = self.root / "server.log"
-        self.as_root = hasattr(os, "geteuid") and os.geteuid() == 0
-        self.prefix = ["runuser", "-u", "postgres", "--"] if self.as_root else []
-        if self.as_root:
-            shutil.chown(self.root, "postgres", "postgres")
-        self.port = _free_port()
-
-    def _run(self, *args: str) -> None:
-        subprocess.run([*self.prefix, *args], check=True, capture_output=True, text=True, timeout=120)
-
-    def start(self) -> str:
-        self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
-                  "-E", "UTF8", "--no-locale", "--no-sync")
-        options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.root} "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
-        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options,
-                  "-w", "-t", "60", "start")
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
-
-    def stop(self) -> None:
-        try:
-            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        except Exception:
-            pass
-        shutil.rmtree(self.root, ignore_errors=True)
-
-    def log_tail(self) -> str:
-        try:
-            return self.log.read_text(errors="replace")[-2000:]
-        except OSError:
-            return ""
-
-
 @pytest.fixture(scope="session")
 def pg_url():
     """URL of a PostgreSQL server (its maintenance database) where tests may create databases."""
@@ -95,13 +43,13 @@ def pg_url():
     if configured:
         yield configured
         return
-    bindir = _pg_bindir()
+    bindir = pgserver.bindir()
     if bindir is None:
         _missing("PostgreSQL server binaries (initdb, pg_ctl) not found; install Debian's 'postgresql' "
                  f"or set {PG_ENV}")
     if hasattr(os, "geteuid") and os.geteuid() == 0 and not shutil.which("runuser"):
         _missing("running as root needs 'runuser' to start PostgreSQL as user postgres")
-    cluster = _Cluster(bindir)
+    cluster = pgserver.Cluster(bindir)
     try:
         url = cluster.start()
     except (subprocess.SubprocessError, OSError, KeyError) as exc:
