@@ -31,7 +31,7 @@ log = logging.getLogger("casekit.app")
 __all__ = [
     "GuardedDropdown", "GuardedSelect", "GuardedSelectMultiple", "GuardedToggleButtons", "MessageLabel",
     "SavedIndicator", "esc", "friendly_messages",
-    "log", "protect", "safe_callback", "safe_method",
+    "log", "protect", "safe_callback", "safe_method", "store_from_environment",
 ]
 
 
@@ -94,6 +94,27 @@ def safe_callback(report: Callable[[list[str], BaseException], None] | None = No
         return wrapper
 
     return decorate
+
+
+def store_from_environment(no_store_key: str):
+    """For an app's ``from_environment``: log to casekit's log file and open the store of ``CASEKIT_DB``.
+    Returns ``(store, None)`` or ``(None, error)`` — an error the app shows (``no_store_key`` when the reason
+    is not casekit's own), never raises."""
+    from .. import open_store
+    from ..logs import log_to_file
+
+    try:
+        log_to_file()
+    except OSError:  # a read-only home must not stop the meeting
+        log.warning("no log file")
+    try:
+        return open_store(), None
+    except CaseKitError as exc:
+        log.warning("store unavailable: %s", exc)
+        return None, exc
+    except Exception:  # noqa: BLE001 - the page must still show something readable
+        log.exception("store could not be opened")
+        return None, CaseKitError(no_store_key)
 
 
 def protect(handler: Callable[..., Any], report: Callable[[str], Any], lang: str | None = None):

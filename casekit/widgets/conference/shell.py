@@ -19,7 +19,7 @@ import ipywidgets as widgets
 
 from ...errors import CaseKitError, ConflictError
 from ...model import CaseConference
-from ..common import MessageLabel, esc, friendly_messages, log, safe_callback
+from ..common import MessageLabel, esc, friendly_messages, log, safe_callback, store_from_environment
 from ..switches import LazyViews, Switches
 from . import theme as theming
 from .i18n import STEP_KEYS, fmt_date, language, step_title, t
@@ -82,22 +82,7 @@ class ConferenceApp(Switches, LazyViews, widgets.VBox):
         """The app for ``apps/conference.ipynb``: ``CASEKIT_DB``, ``CASEKIT_LANG``, ``CASEKIT_CASE``,
         ``CASEKIT_CONFERENCE``, ``CASEKIT_EXPORT_DIR``, ``CASEKIT_THEME`` (dark|light), ``CASEKIT_LAYOUT``
         (16:9|4:3). A store that cannot be opened gives an app showing why (never a traceback)."""
-        from ... import open_store
-        from ...logs import log_to_file
-
-        try:
-            log_to_file()
-        except OSError:  # a read-only home must not stop the meeting
-            log.warning("no log file")
-        store, error = None, None
-        try:
-            store = open_store()
-        except CaseKitError as exc:
-            log.warning("store unavailable: %s", exc)
-            error = exc
-        except Exception as exc:  # noqa: BLE001 - the page must still show something readable
-            log.exception("store could not be opened")
-            error = CaseKitError("conf.no_store")
+        store, error = store_from_environment("conf.no_store")
         kwargs.setdefault("case_id", os.environ.get("CASEKIT_CASE") or None)
         kwargs.setdefault("conference_id", os.environ.get("CASEKIT_CONFERENCE") or None)
         kwargs.setdefault("theme", os.environ.get("CASEKIT_THEME", "dark"))

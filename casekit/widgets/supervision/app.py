@@ -27,7 +27,9 @@ from typing import Callable
 import ipywidgets as widgets
 
 from ...errors import CaseKitError
-from ..common import MessageLabel, SavedIndicator, esc, friendly_messages, log, safe_callback
+from ..common import (
+    MessageLabel, SavedIndicator, esc, friendly_messages, log, safe_callback, store_from_environment,
+)
 from ..switches import LazyViews, Switches
 from . import theme as theming
 from .i18n import VIEW_KEYS, language, t, view_title
@@ -89,22 +91,7 @@ class SupervisionApp(Switches, LazyViews, widgets.VBox):
     def from_environment(cls, **kwargs) -> "SupervisionApp":
         """The app for ``apps/supervision.ipynb``: ``CASEKIT_DB``, ``CASEKIT_LANG``, ``CASEKIT_THEME``,
         ``CASEKIT_LAYOUT``, ``CASEKIT_EXPORT_DIR``. A store that cannot be opened gives an app showing why."""
-        from ... import open_store
-        from ...logs import log_to_file
-
-        try:
-            log_to_file()
-        except OSError:  # a read-only home must not stop the meeting
-            log.warning("no log file")
-        store, error = None, None
-        try:
-            store = open_store()
-        except CaseKitError as exc:
-            log.warning("store unavailable: %s", exc)
-            error = exc
-        except Exception:  # noqa: BLE001 - the page must still show something readable
-            log.exception("store could not be opened")
-            error = CaseKitError("sv.no_store")
+        store, error = store_from_environment("sv.no_store")
         kwargs.setdefault("theme", os.environ.get("CASEKIT_THEME", "dark"))
         kwargs.setdefault("layout", os.environ.get("CASEKIT_LAYOUT", "16:9"))
         kwargs.setdefault("export_dir", os.environ.get("CASEKIT_EXPORT_DIR") or None)
