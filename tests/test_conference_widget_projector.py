@@ -270,3 +270,47 @@ def test_the_warm_up_can_be_switched_off_and_never_raises(db_url, monkeypatch, c
     assert warmup.run(weakref.ref(app)) is False  # logged, not raised
     assert "the store is gone" in warmup.state["error"]
     assert any("warm-up failed" in r.getMessage() for r in caplog.records)
+
+
+# -- what one rating sends to the browser ------------------------------------------------------------------------
+def test_a_rating_sends_each_widget_at_most_one_message_and_the_star_before_saved(db_url, monkeypatch):
+    """A rating's answer travels as few messages as possible (each one is serialised, forwarded by the server
+    and applied by the browser) and the star, drawn from the answer being saved, leaves before "saved"."""
+    import ipywidgets
+
+    app = open_app()
+    assert app.go("assessment")
+    view = app.view("assessment")
+    sent: list[tuple[ipywidgets.Widget, dict]] = []
+    original = ipywidgets.Widget._send
+
+    def record(widget, msg, buffers=None):
+        sent.append((widget, msg))
+        return original(widget, msg, buffers)
+
+    monkeypatch.setattr(ipywidgets.Widget, "_send", record)
+    status = view.form.widget_for("housing_status")
+    for value in (2, 1, 2):
+        sent.clear()
+        saves = app.saved.count
+        status.value = value
+        assert app.saved.count == saves + 1 and app.saved.state == "saved"
+        senders = [widget for widget, _ in sent]
+        assert len(senders) == len(set(map(id, senders))), [type(w).__name__ for w in senders]
+        assert senders.index(view.star) < senders.index(app.saved)
+        assert f'data-saves="{saves + 1}"' in dict((id(w), m) for w, m in sent)[id(app.saved)]["state"]["value"]
+
+
+def test_saved_failed_and_saved_again_are_one_message_each(db_url, monkeypatch):
+    from casekit.widgets.common import SavedIndicator
+
+    indicator = SavedIndicator()
+    sent = []
+    monkeypatch.setattr(indicator, "_send", lambda msg, buffers=None: sent.append(msg["state"]))
+    for show in (lambda: indicator.saved(lang="en"), lambda: indicator.failed("disk full", lang="en"),
+                 lambda: indicator.saved(lang="cs"), lambda: indicator.saved(lang="cs")):
+        sent.clear()
+        show()
+        assert len(sent) == 1, sent
+    assert "casekit-saved-saved" in indicator._dom_classes and "casekit-saved-failed" not in indicator._dom_classes
+    assert "casekit-saved" in indicator._dom_classes and 'data-saves="3"' in indicator.value

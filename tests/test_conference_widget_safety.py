@@ -186,10 +186,15 @@ def test_an_answer_on_a_stale_case_saves_neither_the_answer_nor_the_case(db_url,
     form = second.view("assessment").form
     first.view("opening").place.value = "Room A"  # anna saves first
     saved, records = store.get(CASE_ID), store.assessments(case_id=CASE_ID)
+    star = second.view("assessment").star.value
+    drawn = []
+    second.view("assessment").star.observe(lambda change: drawn.append(change["new"]), names="value")
     form.widget_for("housing_status").value = 2
     assert second.conflict_box.layout.display != "none" and "anna" in second.conflict_message.text
     assert store.get(CASE_ID) == saved and store.assessments(case_id=CASE_ID) == records  # both or neither
     assert second.view("assessment").form.widget_for("housing_status").value != 2  # the form shows what is saved
+    # the star of the answer was drawn while saving; after the refusal it shows the stored answers again
+    assert drawn and drawn[0] != star and second.view("assessment").star.value == star
     second.reload_button.click()
     assert second.go("assessment")
     second.view("assessment").form.widget_for("housing_status").value = 2

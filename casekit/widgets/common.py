@@ -193,12 +193,14 @@ class SavedIndicator(widgets.HTML):
         self.add_class("casekit-saved")
 
     def _set(self, state: str, text: str) -> None:
-        for s in ("idle", "saved", "pending", "failed"):
-            self.remove_class(f"casekit-saved-{s}")
         self.state, self.text = state, text
-        self.add_class(f"casekit-saved-{state}")
-        self.value = (f'<span class="casekit-saved-{state}" role="status" data-saves="{self.count}">'
-                      f'{esc(text)}</span>')
+        classes = [c for c in self._dom_classes if not c.startswith("casekit-saved-")] + [f"casekit-saved-{state}"]
+        # one message to the browser, not one per class removed and added: a save is shown sooner
+        with self.hold_sync():
+            if classes != list(self._dom_classes):
+                self._dom_classes = classes
+            self.value = (f'<span class="casekit-saved-{state}" role="status" data-saves="{self.count}">'
+                          f'{esc(text)}</span>')
 
     def saved(self, at: datetime | None = None, lang: str | None = None) -> None:
         at = at or datetime.now()

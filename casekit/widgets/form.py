@@ -196,8 +196,9 @@ class InstrumentForm(w.VBox):
         for section, item_ids in self._sections:
             section.layout.display = "flex" if any(i in shown for i in item_ids) else "none"
         progress = self.progress
-        self.progress_bar.max = max(progress.shown, 1)
-        self.progress_bar.value = progress.answered
+        with self.progress_bar.hold_sync():  # one message, not two
+            self.progress_bar.max = max(progress.shown, 1)
+            self.progress_bar.value = progress.answered
         text = gettext("ui.form.progress", self.lang, answered=progress.answered, shown=progress.shown)
         if progress.required_shown:
             text += " · " + gettext("ui.form.progress_required", self.lang, answered=progress.required_answered,

@@ -71,6 +71,7 @@ class AssessmentView(StepView):
         columns.add_class("casekit-panes-chart")  # in 16:9 the star's pane is the wider one
         self.children = [columns, self.message]
         self._rendered = False
+        self._known: dict | None = None
         self.show_perspective()
 
     # -- perspectives ----------------------------------------------------------------------------------------
@@ -86,11 +87,14 @@ class AssessmentView(StepView):
             return perspective, None, case.client.display_name
         return perspective, None, case.case_manager
 
-    def _stored(self) -> dict:
-        """This conference's assessments in the store, by id."""
-        store, case = self.session.store, self.session.case
-        found = store.assessments(case_id=case.id, instrument_id=INSTRUMENT_ID)
-        return {a.id: a for a in found}
+    def _stored(self, fresh: bool = False) -> dict:
+        """This case's needs assessments in the store, by id: read once per showing of the step (``fresh``) and
+        kept up to date by this view's own saves, so that a rating does not read them all back."""
+        if fresh or self._known is None:
+            store, case = self.session.store, self.session.case
+            found = store.assessments(case_id=case.id, instrument_id=INSTRUMENT_ID)
+            self._known = {a.id: a for a in found}
+        return self._known
 
     def show_perspective(self) -> None:
         from ...instruments import Assessment
@@ -129,6 +133,8 @@ class AssessmentView(StepView):
             self.report_error(exc, self.form_message)
             try:
                 self._make_form()  # back to the last saved answers
+                self._stored(fresh=True)
+                self.render_charts()  # and the star of what the store holds
             except Exception:  # noqa: BLE001
                 log.exception("could not rebuild the form")
 
@@ -138,11 +144,16 @@ class AssessmentView(StepView):
         # the answer reflected into the case, validated: a case that would be refused gets no new record either
         reflected = self.session.validate(lambda data: reflect(data, candidate.answers, candidate.perspective,
                                                               candidate.actor_id, previous.answers))
-        self.assessment = self.session.save_with_assessment(reflected, candidate, self.instrument)
+        # the star of the answer being saved goes to the browser first: it is drawn there while the store
+        # commits (a failed save draws the stored star again, see _answered)
+        self.draw_star({**self._stored(), candidate.id: candidate})
+        saved = self.session.save_with_assessment(reflected, candidate, self.instrument)
+        self.assessment = self._stored()[saved.id] = saved
         self.form_message.clear()
         if self.message.kind == "error":
             self.message.clear()
-        self.render_charts()
+        self.comparison.value = self.comparison_html()
+        self._rendered = True
 
     # -- charts and comparison -------------------------------------------------------------------------------
     def _series_labels(self, assessments) -> dict[str, str]:
@@ -158,15 +169,19 @@ class AssessmentView(StepView):
         return labels
 
     def render_charts(self) -> None:
+        self.draw_star(self._stored())
+        self.comparison.value = self.comparison_html()
+        self._rendered = True
+
+    def draw_star(self, assessments: dict) -> None:
+        """The needs star of this conference's assessments among ``assessments`` (by id)."""
         from .visuals import needs_star_html
 
         conference_id = self.session.conference_id
-        mine = [a for a in self._stored().values() if a.id.startswith(f"asm-{conference_id}-")
-                or a.date == self.conference.date]
+        mine = sorted((a for a in assessments.values() if a.id.startswith(f"asm-{conference_id}-")
+                       or a.date == self.conference.date), key=lambda a: (a.date, a.id))  # as the store lists them
         self.star.value = needs_star_html(mine, self.instrument, self._series_labels(mine), lang=self.lang,
                                           dark=self.app.theme == "dark", width=self.app.chart_width("wide"))
-        self.comparison.value = self.comparison_html()
-        self._rendered = True
 
     def comparison_html(self) -> str:
         case = self.case
@@ -208,9 +223,11 @@ class AssessmentView(StepView):
                 f"<th>{esc(self.field('domain'))}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
     def on_show(self) -> None:
+        self._stored(fresh=True)  # another device may have rated meanwhile
         self.render_charts()
 
     def refresh(self) -> None:
         super().refresh()
+        self._stored(fresh=True)
         self.show_perspective()
         self.render_charts()
