@@ -202,6 +202,17 @@ def test_an_answer_on_a_stale_case_saves_neither_the_answer_nor_the_case(db_url,
     assert store.get(CASE_ID).conferences[-1].place == "Room A"
 
 
+
+def test_the_star_shows_ratings_saved_by_another_device_when_the_step_is_shown_again(db_url, store):
+    watching, rating = open_app(), open_app()
+    assert watching.go("assessment") and rating.go("assessment")
+    before = watching.view("assessment").star.value
+    current = rating.view("assessment").form.widget_for("housing_status").value
+    rating.view("assessment").form.widget_for("housing_status").value = 1 if current == 2 else 2
+    assert watching.view("assessment").star.value == before  # no push between kernels
+    assert watching.go("opening") and watching.go("assessment")
+    assert watching.view("assessment").star.value != before
+
 # -- errors -----------------------------------------------------------------------------------------------------
 def test_no_exception_escapes_a_callback(db_url, store, monkeypatch, caplog):
     app = open_app()

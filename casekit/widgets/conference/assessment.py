@@ -223,7 +223,8 @@ class AssessmentView(StepView):
                 f"<th>{esc(self.field('domain'))}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
     def on_show(self) -> None:
-        self._stored(fresh=True)  # another device may have rated meanwhile
+        # shown again: another device may have rated meanwhile (just built: build() has read them)
+        self._stored(fresh=self._rendered)
         self.render_charts()
 
     def refresh(self) -> None:
