@@ -28,7 +28,7 @@ from traitlets import TraitError
 from ...errors import CaseKitError
 from ...i18n import LANGUAGES, gettext, normalise_language
 from ..common import (
-    GuardedSelect, MessageLabel, esc, friendly_messages, log, safe_callback,
+    GuardedSelect, MessageLabel, esc, friendly_messages, log, resend_later, safe_callback,
 )
 from ..switches import Switches
 from . import theme as theming
@@ -403,3 +403,4 @@ class CaseStudyApp(Switches, widgets.VBox):
         self.next_button.disabled = self.current >= self.total
         self._set_stage_index(self.current)
         self.body.children = [self.view(self.current)]
+        resend_later(self.body, "children")  # a lost update must not leave the old step shown

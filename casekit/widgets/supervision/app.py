@@ -28,7 +28,8 @@ import ipywidgets as widgets
 
 from ...errors import CaseKitError
 from ..common import (
-    MessageLabel, SavedIndicator, esc, friendly_messages, log, safe_callback, store_from_environment,
+    MessageLabel, SavedIndicator, esc, friendly_messages, log, resend_later, safe_callback,
+    store_from_environment,
 )
 from ..switches import LazyViews, Switches
 from . import theme as theming
@@ -229,6 +230,7 @@ class SupervisionApp(Switches, LazyViews, widgets.VBox):
             return
         view = self.view(self.current_view)
         self.body.children = [view]
+        resend_later(self.body, "children")  # a lost update must not leave the old step shown
         try:
             view.on_show()
         except Exception as exc:  # noqa: BLE001 - a view that cannot refresh still shows what it has
