@@ -13,6 +13,7 @@ from casekit.instruments import (
     Instrument, InstrumentError, builtin_instruments, check, dump_instrument, load_instrument, validate_instrument,
 )
 from casekit.instruments import schema
+from casekit.instruments.loader import MAX_BYTES
 
 DATA = Path(__file__).parent / "data" / "instruments"
 BROKEN = DATA / "broken"
@@ -185,7 +186,7 @@ def test_not_utf8_and_too_large(tmp_path):
         load_instrument(path)
     assert _kind(info.value.problems[0]) == "not_utf8"
     big = tmp_path / "big.yaml"
-    big.write_bytes(b"# " + b"x" * 2_100_000)
+    big.write_bytes(b"# " + b"x" * MAX_BYTES)
     with pytest.raises(InstrumentError) as info:
         load_instrument(big)
     assert _kind(info.value.problems[0]) == "too_large"

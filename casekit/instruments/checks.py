@@ -227,40 +227,53 @@ class _Rules:
         return expr
 
     def branching_cycles(self) -> None:
-        graph: dict[str, set[str]] = {}
+        """Every branching cycle once, found by an iterative depth-first search (linear in the items and their
+        references, and no recursion: a chain of 50,000 conditions is fine)."""
+        position = {item_id: n for n, item_id in enumerate(self.ids)}
+        graph: dict[str, list[str]] = {}
         for item_id, item in self.items.items():
-            graph[item_id] = set()
+            refs: set[str] = set()
             if item.show_if:
                 try:
-                    graph[item_id] = parse(item.show_if).references(self.ids) & set(self.items)
+                    refs = parse(item.show_if).references(self.ids) & self.items.keys()
                 except ExpressionError:
                     pass
+            graph[item_id] = sorted(refs, key=position.__getitem__)
         reported: set[frozenset] = set()
         state: dict[str, int] = {}  # 1: on the stack, 2: done
-        stack: list[str] = []
-
-        def visit(node: str) -> None:
-            state[node] = 1
-            stack.append(node)
-            for nxt in sorted(graph[node], key=self.ids.index):
-                if state.get(nxt) == 1:
-                    cycle = stack[stack.index(nxt):]
-                    key = frozenset(cycle)
-                    if key not in reported:
-                        reported.add(key)
-                        first = min(cycle, key=self.ids.index)
-                        start = cycle.index(first)
-                        ordered = cycle[start:] + cycle[:start]
-                        self.add((*self.paths[first], "show_if"), "errors.instrument_cycle", item=first,
-                                 path=" → ".join([*ordered, first]))
-                elif state.get(nxt) is None:
-                    visit(nxt)
-            stack.pop()
-            state[node] = 2
-
-        for node in self.ids:
-            if state.get(node) is None:
-                visit(node)
+        for root in self.ids:
+            if root in state:
+                continue
+            stack: list[str] = [root]
+            on_stack: dict[str, int] = {root: 0}   # item -> its place in `stack`
+            nexts = [0]                             # per stack entry: the next reference to follow
+            state[root] = 1
+            while stack:
+                node = stack[-1]
+                refs = graph[node]
+                if nexts[-1] < len(refs):
+                    nxt = refs[nexts[-1]]
+                    nexts[-1] += 1
+                    if state.get(nxt) == 1:
+                        cycle = stack[on_stack[nxt]:]
+                        key = frozenset(cycle)
+                        if key not in reported:
+                            reported.add(key)
+                            first = min(cycle, key=position.__getitem__)
+                            start = cycle.index(first)
+                            ordered = cycle[start:] + cycle[:start]
+                            self.add((*self.paths[first], "show_if"), "errors.instrument_cycle", item=first,
+                                     path=" → ".join([*ordered, first]))
+                    elif nxt not in state:
+                        state[nxt] = 1
+                        on_stack[nxt] = len(stack)
+                        stack.append(nxt)
+                        nexts.append(0)
+                else:
+                    stack.pop()
+                    nexts.pop()
+                    del on_stack[node]
+                    state[node] = 2
 
     # -- scores -----------------------------------------------------------------------------------
     def scores(self) -> None:
@@ -281,7 +294,7 @@ class _Rules:
             for n, item_id in enumerate(score.items):
                 if item_id not in self.items:
                     self.add((*path, "items", n), "errors.instrument_score_unknown_item", score=score.id, item=item_id)
-            members = score_items(self.ins, score)
+            members = score_items(self.ins, score, self.items)
             for n, item_id in enumerate(score.weights):
                 if item_id not in self.items:
                     self.add((*path, "weights", n), "errors.instrument_score_unknown_item", score=score.id,
@@ -314,12 +327,13 @@ class _Rules:
             earlier.append(score.id)
 
 
-def score_items(instrument: Instrument, score) -> list[Item]:
+def score_items(instrument: Instrument, score, by_id: dict[str, Item] | None = None) -> list[Item]:
     """The items a sum, mean, count or gas score is computed from, in instrument order.
 
     ``domain:`` contributes the domain's items that fit the kind (numbers for sum, mean and gas – for gas only
     scale items –, anything but text and dates for count); ``items:`` are taken as listed. Unknown ids are
-    left out (the checks report them).
+    left out (the checks report them). ``by_id`` (item id → item, the first of duplicate ids) saves building
+    that index again when many scores are looked up.
     """
     members: list[Item] = []
     if score.domain:
@@ -334,12 +348,17 @@ def score_items(instrument: Instrument, score) -> list[Item]:
                         fits = _numeric(item)
                     if fits:
                         members.append(item)
-    by_id: dict[str, Item] = {}
-    for item in instrument.items():
-        by_id.setdefault(item.id, item)  # with duplicate ids (an error of its own) the first one counts
-    for item_id in score.items:
-        if item_id in by_id and by_id[item_id] not in members:
-            members.append(by_id[item_id])
+    if score.items:
+        if by_id is None:
+            by_id = {}
+            for item in instrument.items():
+                by_id.setdefault(item.id, item)  # with duplicate ids (an error of its own) the first one counts
+        seen = {id(m) for m in members}
+        for item_id in score.items:
+            item = by_id.get(item_id)
+            if item is not None and id(item) not in seen:
+                seen.add(id(item))
+                members.append(item)
     return members
 
 

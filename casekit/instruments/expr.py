@@ -111,10 +111,11 @@ class Expression:
 
     def references(self, item_ids: Iterable[str]) -> set[str]:
         """Every item id the expression depends on: its names plus the ids its globs match."""
-        ids = list(item_ids)
         refs = set(self.names)
-        for pattern in self.globs:
-            refs |= {i for i in ids if fnmatchcase(i, pattern)}
+        if self.globs:  # only then the ids are looked at: no pass over every item for a plain condition
+            ids = list(item_ids)
+            for pattern in self.globs:
+                refs |= {i for i in ids if fnmatchcase(i, pattern)}
         return refs
 
     def evaluate(self, answers: Mapping[str, Any], value: Any = None, *,

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from ..definition import ItemType, Level, Text
 from . import _logic
 from ._common import (
-    IdRegistry, ImportResult, InstrumentImportError, Origin, build_instrument, excerpt, fits, humanize, make_id,
+    IdRegistry, ImportResult, InstrumentImportError, Origin, build_instrument, excerpt, finish, fits, humanize, make_id,
     strip_html,
 )
 from ._logic import REDCAP, Context, FieldInfo, Unsupported
@@ -434,7 +434,7 @@ class _Importer:
             "meta": {"imported_from": {"format": "redcap", "file": self.source_name}},
         }
         instrument = build_instrument(data, report, self.source_name, self.origins)
-        return ImportResult(instrument, report.ordered(), "redcap", self.source_name)
+        return finish(instrument, report, "redcap", self.source_name)
 
     def label(self, f: _Field) -> Text:
         label, changed = strip_html(f.label)

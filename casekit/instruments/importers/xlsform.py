@@ -20,7 +20,7 @@ from ...i18n import gettext
 from ..definition import ItemType, Level, Text
 from . import _logic
 from ._common import (
-    IdRegistry, ImportResult, InstrumentImportError, Origin, build_instrument, excerpt, fits, humanize, make_id,
+    IdRegistry, ImportResult, InstrumentImportError, Origin, build_instrument, excerpt, finish, fits, humanize, make_id,
     normalize_version, strip_html,
 )
 from ._logic import XLSFORM, Context, FieldInfo, Unsupported
@@ -667,7 +667,7 @@ class _Importer:
             "meta": {"imported_from": {"format": "xlsform", "file": self.source_name}},
         }
         instrument = build_instrument(data, self.report, self.source_name, self.origins)
-        return ImportResult(instrument, self.report.ordered(), "xlsform", self.source_name)
+        return finish(instrument, self.report, "xlsform", self.source_name)
 
 
 def _simple_and(expr: str) -> bool:

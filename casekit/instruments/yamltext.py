@@ -1,0 +1,137 @@
+"""Write plain data (mappings, lists, texts, numbers, booleans, null) as block-style YAML, fast.
+
+PyYAML's dumper builds a node per value in Python; for an instrument imported from a 50,000-row data
+dictionary that alone took about a minute. The instruments casekit writes hold only plain data, so this
+writer emits the text directly, in the style PyYAML uses (``key: value``, ``- item``, ``|`` blocks for
+multi-line texts). Whether a text can stand unquoted is decided by PyYAML's own resolver (a text that a
+YAML reader would take for a number, a boolean, null or a date is quoted), and everything else is written
+double-quoted with JSON's escapes, which YAML reads the same way. ``tests/test_importers.py`` checks with
+property tests that PyYAML reads back exactly what was written.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from typing import Any
+
+# characters YAML does not allow raw (C0/C1 controls, DEL, surrogates, BOM-like non-characters) or reads
+# as line breaks inside a quoted text (NEL, LINE and PARAGRAPH SEPARATOR): escaped inside double quotes
+_ESCAPE = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF)}
+_UNSAFE_BLOCK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff\t\r]")
+_PLAIN_FIRST = re.compile(r"[A-Za-z0-9_(./$\u00c0-\U0010ffff]")
+_PLAIN_BAD = re.compile(r": |:$| #|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]|\s$")
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+@lru_cache(maxsize=1)
+def _resolver():
+    import yaml
+
+    return yaml.resolver.Resolver()
+
+
+@lru_cache(maxsize=65536)
+def _plain_ok(text: str) -> bool:
+    """Can ``text`` be written without quotes and still be read as this same text?"""
+    if not text or len(text) > 200 or "\n" in text or not _PLAIN_FIRST.match(text) or _PLAIN_BAD.search(text):
+        return False
+    if any(ch in text for ch in "[]{},&*!|>'\"%@`"):  # flow indicators and other marks: quote to be safe
+        return False
+    import yaml
+
+    return _resolver().resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
+
+
+def quoted(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar (JSON's escapes, plus the characters YAML treats specially)."""
+    return json.dumps(text, ensure_ascii=False).translate(_ESCAPE)
+
+
+def scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ".nan"
+        if math.isinf(value):
+            return ".inf" if value > 0 else "-.inf"
+        text = repr(value)
+        if "." not in text and "e" in text:  # 1e-05 must read back as a number: 1.0e-05
+            mantissa, exponent = text.split("e")
+            text = f"{mantissa}.0e{exponent}"
+        return text
+    text = str(value)
+    return text if _plain_ok(text) else quoted(text)
+
+
+def _block(text: str, indent: str) -> str | None:
+    """A multi-line text as a ``|`` literal block, or None when it cannot be one exactly."""
+    if _UNSAFE_BLOCK.search(text) or any(line != line.rstrip(" ") for line in text.split("\n")):
+        return None
+    body = text.rstrip("\n")
+    trailing = len(text) - len(body)
+    if trailing == 0:
+        chomp = "-"
+    elif trailing == 1:
+        chomp = ""
+    else:
+        return None
+    lines = body.split("\n")
+    if not lines[0] or lines[0][0] == " ":
+        return None  # a first line that starts with a space (or is empty) needs an indentation indicator
+    inner = indent + "  "
+    return f"|{chomp}\n" + "\n".join(inner + line if line else "" for line in lines)
+
+
+def _value(value: Any, indent: str) -> str:
+    """What follows ``key:`` or ``-``: a scalar on the same line, or a newline and a nested block."""
+    if isinstance(value, dict):
+        if not value:
+            return " {}"
+        return "\n" + _mapping(value, indent + "  ")
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return " []"
+        return "\n" + _sequence(value, indent)
+    if isinstance(value, str) and "\n" in value:
+        block = _block(value, indent)
+        if block is not None:
+            return " " + block
+    return " " + scalar(value)
+
+
+def _key(key: Any) -> str:
+    return scalar(key if isinstance(key, str) else key)
+
+
+def _mapping(data: dict, indent: str) -> str:
+    return "\n".join(f"{indent}{_key(k)}:{_value(v, indent)}" for k, v in data.items())
+
+
+def _sequence(items, indent: str) -> str:
+    lines = []
+    for value in items:
+        if isinstance(value, dict) and value:
+            inner = _mapping(value, indent + "  ")
+            lines.append(f"{indent}- {inner[len(indent) + 2:]}")
+        elif isinstance(value, (list, tuple)) and value:
+            inner = _sequence(value, indent + "  ")
+            lines.append(f"{indent}- {inner[len(indent) + 2:]}")
+        else:
+            lines.append(f"{indent}-{_value(value, indent)}")
+    return "\n".join(lines)
+
+
+def dump(data: dict) -> str:
+    """``data`` (a mapping of plain values) as block-style YAML text ending with a newline."""
+    if not isinstance(data, dict):
+        raise TypeError("dump() takes a mapping")
+    return (_mapping(data, "") if data else "{}") + "\n"
