@@ -615,14 +615,14 @@ def test_xlsform_czech_first_form_with_plain_labels(tmp_path):
     ins = result.instrument
     item = ins.item
     assert ins.id == "souhlas" and ins.version == "1.2.3"
-    assert (ins.title.en, ins.title.cs) == ("Souhlas", "Souhlas")
+    assert (ins.title.en, ins.title.cs, ins.title.get("en")) == ("", "Souhlas", "Souhlas")  # default_language: cs
     assert the_note(result, "version", "import.version_changed").original == "v1.2.3.4"
     assert (item("souhlas").label.cs, item("souhlas").label.en) == ("Souhlasí klient?", "Does the client agree?")
     assert item("souhlas").required
-    assert [(lv.value, lv.label.cs, lv.label.en) for lv in item("souhlas").levels] == [
-        ("ano", "Ano", "Yes"), ("ne", "Ne", "Ne")]
-    # a Czech text without an English one is copied (casekit needs English), and that is reported
-    assert (item("vek").label.en, item("vek").label.cs) == ("Věk", "Věk")
+    assert [(lv.value, lv.label.cs, lv.label.en, lv.label.get("en")) for lv in item("souhlas").levels] == [
+        ("ano", "Ano", "Yes", "Yes"), ("ne", "Ne", "", "Ne")]
+    # a Czech text without an English one stays Czech only: a form in English falls back to it, as reported
+    assert (item("vek").label.en, item("vek").label.cs, item("vek").label.get("en")) == ("", "Věk", "Věk")
     assert item("vek").help.cs == "V letech" and not item("vek").required
     assert the_note(result, "vek", "import.required_expression").original == "${souhlas} = 'ano'"
     english = the_note(result, None, "import.english_missing")
@@ -640,8 +640,10 @@ def test_xlsform_czech_first_form_with_plain_labels(tmp_path):
     assert the_note(result, None, "import.choices_column_dropped").params["column"] == "image"
     assert the_note(result, None, "import.choice_without_list").row == 5
     assert the_note(result, None, "import.sheet_dropped").where == "sheet external_choices"
-    assert {n.params["column"] for n in result.report if n.key == "import.language_dropped"} == {
-        "label::Deutsch (de)"}
+    # every language of the source is kept (issue 13): German beside Czech and English
+    assert item("souhlas").label.other == {"de": "Stimmt zu?"} and item("souhlas").label.get("de") == "Stimmt zu?"
+    assert not [n for n in result.report if n.key == "import.language_dropped"]
+    assert the_note(result, None, "import.languages_kept").params["languages"] == "cs, en, de"
     # a name casekit cannot use is renamed, and references follow
     note = item("my_note")
     assert (note.label.cs, note.label.en, note.show_if) == ("Poznámka", "Note", "vek > 18")

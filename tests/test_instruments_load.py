@@ -167,7 +167,8 @@ def test_plain_string_texts_are_used_in_both_languages():
     ("id: [unclosed\n", "yaml_syntax", 2),
     ("a: &a [1, 2]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
-     "f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "too_many_nodes", 1),
+     "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+     "h: [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]\n", "too_many_nodes", 1),
     ("a: " + "[" * 60 + "]" * 60 + "\n", "too_deep", None),
     ("x: !!python/object/apply:os.system ['echo hi']\n", "yaml_syntax", 1),
 ])

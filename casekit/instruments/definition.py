@@ -7,13 +7,14 @@ language (``casekit.instruments.expr``), which is parsed and interpreted, never 
 """
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_serializer, model_validator
 from pydantic.json_schema import JsonSchemaValue
 
-from ..model.base import LongText, Model, ShortText
+from ..model.base import LongText, Model, ShortText, rule_error
 from ..vocab import Perspective
 
 ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
@@ -24,31 +25,86 @@ Version = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")]
 Expr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 
 
-class Text(Model):
-    """A text in both languages; English is the fallback when Czech is missing.
+#: A language code of a text beyond ``en`` and ``cs``: ``de``, ``fr``, ``ar``, ``pt_BR``, ``sr_Latn`` …
+LANGUAGE_CODE = r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,8}){0,2}$"
+_LANGUAGE = re.compile(LANGUAGE_CODE)
 
-    In YAML a plain string is shorthand for a text that is the same in both languages.
+
+def is_language_code(code: Any) -> bool:
+    """Is ``code`` a language Babel (CLDR) knows, e.g. ``de``, ``fr``, ``pt-BR``? (``cz`` is not: Czech is ``cs``.)"""
+    if not isinstance(code, str) or not _LANGUAGE.match(code):
+        return False
+    from babel import localedata
+
+    return localedata.exists(code.replace("-", "_"))
+
+
+class Text(Model):
+    """A text in Czech, English and any other languages of the source it came from.
+
+    In YAML a plain string is shorthand for a text that is the same in every language; a mapping names the
+    languages: ``{en: Age, cs: Věk, de: Alter}``. ``get(lang)`` gives the text in ``lang``, else English,
+    else Czech, else the first other language (an instrument imported from a French form shows French
+    until someone translates it). At least one language must have text.
     """
 
-    en: LongText = Field(min_length=1)
+    en: LongText = ""
     cs: LongText = ""
+    #: Texts in other languages by code (``de``, ``fr`` …); written beside ``en`` and ``cs`` in YAML.
+    other: dict[str, LongText] = Field(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod
     def _plain_string(cls, data: Any) -> Any:
-        return {"en": data} if isinstance(data, str) else data
+        if isinstance(data, str):
+            return {"en": data}
+        if isinstance(data, dict) and "other" not in data:
+            languages = {k: v for k, v in data.items() if k not in ("en", "cs") and is_language_code(k)}
+            if languages:  # {en: …, de: …} → en, and other: {de: …}; anything else stays and is refused
+                data = {k: v for k, v in data.items() if k not in languages}
+                data["other"] = languages
+        return data
+
+    @model_validator(mode="after")
+    def _some_text(self):
+        for code in self.other:
+            if not is_language_code(code) or code in ("en", "cs"):
+                raise rule_error("text_language_unknown", code=code)
+        if not (self.en or self.cs or any(self.other.values())):
+            raise rule_error("text_empty")
+        return self
+
+    @model_serializer(mode="wrap")
+    def _flat(self, handler):
+        data = handler(self)
+        if isinstance(data, dict):
+            extra = data.pop("other", None) or {}
+            data.update(extra)
+        return data
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema, handler) -> JsonSchemaValue:
-        schema = handler.resolve_ref_schema(handler(core_schema))
-        return {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 20_000}, dict(schema)],
-                "description": "A text: a plain string, or {en: …, cs: …}"}
+        text = {"type": "string", "maxLength": 20_000}
+        mapping = {
+            "type": "object",
+            "properties": {"en": {**text, "title": "English"}, "cs": {**text, "title": "Czech"}},
+            "patternProperties": {LANGUAGE_CODE: {**text, "description": "another language (de, fr, ar …)"}},
+            "additionalProperties": False,
+            "minProperties": 1,
+        }
+        return {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 20_000}, mapping],
+                "description": "A text: a plain string, or {en: …, cs: …} and any other languages (de: …)"}
+
+    def languages(self) -> list[str]:
+        """The languages that have text, English and Czech first."""
+        return [code for code, text in (("en", self.en), ("cs", self.cs), *self.other.items()) if text]
 
     def get(self, lang: str | None = None) -> str:
         from ..i18n import current_language
 
         lang = lang or current_language()
-        return (self.cs if lang == "cs" else self.en) or self.en
+        own = self.en if lang == "en" else self.cs if lang == "cs" else self.other.get(lang, "")
+        return own or self.en or self.cs or next((t for t in self.other.values() if t), "")
 
 
 class ItemType(str, Enum):

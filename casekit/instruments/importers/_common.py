@@ -229,12 +229,19 @@ def write_text(path: Path, text: str) -> None:
     """Write a file, or say in Czech or English why it cannot be written (no such folder, no permission …)."""
     from ...errors import CaseKitError
 
-    if not path.parent.is_dir():
-        raise CaseKitError("errors.output_folder_missing", path=str(path), folder=str(path.parent))
+    check_output_folder(path)
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise CaseKitError("errors.output_unwritable", path=str(path), detail=exc.strerror or str(exc)) from None
+
+
+def check_output_folder(path: Path) -> None:
+    """Refuse, with a reason, a file to be written into a folder that does not exist."""
+    from ...errors import CaseKitError
+
+    if not path.parent.is_dir():
+        raise CaseKitError("errors.output_folder_missing", path=str(path), folder=str(path.parent))
 
 
 def finish(instrument: Instrument, report: Report, source_format: str, source_name: str) -> ImportResult:

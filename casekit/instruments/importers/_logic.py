@@ -153,11 +153,27 @@ def tokenize(text: str, dialect: str) -> list[Tok]:
 _CMP = {"=": "==", "==": "==", "<>": "!=", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
 
 
+#: Deepest nesting followed (parentheses, function calls, ``not``/``-`` chains, and the depth of the tree a
+#: chain of operators builds): casekit's own expressions allow 64 levels, so nothing deeper could be kept.
+MAX_DEPTH = 64
+
+
 class _Parser:
     def __init__(self, text: str, dialect: str):
         self.dialect = dialect
         self.toks = tokenize(text, dialect)
         self.i = 0
+        self.depth = 0
+
+    def enter(self) -> None:
+        """One level deeper (a parenthesis, a call, a ``not`` or a sign): refused past :data:`MAX_DEPTH`, so
+        that a condition nested 150 deep is reported instead of exhausting Python's stack."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise Unsupported("too_deep", limit=MAX_DEPTH)
+
+    def leave(self) -> None:
+        self.depth -= 1
 
     def peek(self) -> Tok:
         return self.toks[self.i]
@@ -174,6 +190,8 @@ class _Parser:
         node = self.or_()
         if self.peek().kind != "end":
             raise Unsupported("syntax", position=self.peek().pos)
+        if tree_depth(node) > MAX_DEPTH:  # a long chain of `and`s or `+`s builds a deep tree without nesting
+            raise Unsupported("too_deep", limit=MAX_DEPTH)
         return node
 
     def or_(self):
@@ -194,7 +212,10 @@ class _Parser:
         tok = self.peek()
         if self.dialect == REDCAP and tok.kind == "op" and tok.value == "!":
             self.take()
-            return ("not", self.not_())
+            self.enter()
+            node = ("not", self.not_())
+            self.leave()
+            return node
         return self.cmp()
 
     def cmp(self):
@@ -239,12 +260,12 @@ class _Parser:
 
     def unary(self):
         tok = self.peek()
-        if tok.kind == "op" and tok.value == "-":
+        if tok.kind == "op" and tok.value in ("-", "+"):
             self.take()
-            return ("neg", self.unary())
-        if tok.kind == "op" and tok.value == "+":
-            self.take()
-            return self.unary()
+            self.enter()
+            inner = self.unary()
+            self.leave()
+            return ("neg", inner) if tok.value == "-" else inner
         node = self.primary()
         if self.peek().kind == "op" and self.peek().value == "^":
             raise Unsupported("operator", op="^")
@@ -262,7 +283,9 @@ class _Parser:
         if tok.kind == "current":
             return ("value",)
         if tok.kind == "lp":
+            self.enter()
             node = self.or_()
+            self.leave()
             if self.take().kind != "rp":
                 raise Unsupported("syntax", position=tok.pos)
             return node
@@ -270,6 +293,7 @@ class _Parser:
             word = str(tok.value)
             if self.peek().kind == "lp":
                 self.take()
+                self.enter()
                 args = []
                 if self.peek().kind != "rp":
                     args.append(self.or_())
@@ -277,6 +301,7 @@ class _Parser:
                         self.take()
                         args.append(self.or_())
                 closing = self.take()
+                self.leave()
                 if closing.kind != "rp":
                     raise Unsupported("syntax", position=closing.pos)
                 if self.dialect == XLSFORM and word == "selected" and len(args) == 2:
@@ -292,6 +317,20 @@ class _Parser:
         if self.dialect == XLSFORM and tok.kind == "op" and tok.value == "/":
             raise Unsupported("path", path="/")
         raise Unsupported("syntax", position=tok.pos)
+
+
+def tree_depth(node) -> int:
+    """Depth of a syntax tree, counted without recursion."""
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        current, depth = stack.pop()
+        deepest = max(deepest, depth)
+        for child in current[1:]:
+            if isinstance(child, tuple):
+                stack.append((child, depth + 1))
+            elif isinstance(child, list):
+                stack.extend((c, depth + 1) for c in child if isinstance(c, tuple))
+    return deepest
 
 
 def parse_source(text: str, dialect: str):

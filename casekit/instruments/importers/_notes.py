@@ -80,13 +80,25 @@ class ImportNote:
         return self.text("en")
 
 
+#: Longest source text quoted in a report line (a REDCap calculation can be 7,000 characters on one line).
+QUOTE_LIMIT = 300
+
+
+def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis and how much was left out."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat if "\n" in text else text
+    return f"{flat[:limit - 1]}… (+{len(flat) - limit + 1})"
+
+
 class Report(list):
     """The notes of one import, in source order."""
 
     def add(self, severity: Severity, key: str, *, row=None, field=None, sheet=None, original=None,
             **params) -> ImportNote:
-        if original is not None:
-            params.setdefault("original", original)
+        if original is not None:  # the message quotes at most a few lines of it; `note.original` keeps it whole
+            params.setdefault("original", shorten(str(original)))
         note = ImportNote(severity, key, params, row=row, field=field, sheet=sheet,
                           original=None if original is None else str(original))
         self.append(note)

@@ -73,20 +73,33 @@ def looks_like_redcap(header: list[str]) -> bool:
     return "field_name" in names and ("field_type" in names or "form_name" in names)
 
 
-def read_rows(text: str) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the CSV, with the delimiter (``,`` ``;`` or tab) that makes a data dictionary."""
-    best = None
-    for delimiter in (",", ";", "\t"):
-        try:
-            rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-        except csv.Error:  # not a CSV file at all (NUL bytes, a stray carriage return …)
-            rows = []
-        if rows and looks_like_redcap(rows[0]):
-            return rows[0], rows[1:]
-        if best is None:
-            best = rows
-    header = best[0] if best else []
-    return header, (best or [])[1:]
+def read_rows(text: str, name: str = "dictionary.csv") -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the CSV, with the delimiter (``,`` ``;`` or tab) whose header is a data dictionary.
+
+    A cell may be as long as the whole file (a choices cell of a medication-code list easily passes Python's
+    default limit of 131,072 characters). A row that is not CSV at all is an error that names the row.
+    """
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, len(text) + 1))
+    try:
+        first = None
+        for delimiter in (",", ";", "\t"):
+            reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+            try:
+                header = next(reader, [])
+            except csv.Error:
+                continue
+            if looks_like_redcap(header):
+                try:
+                    return header, list(reader)
+                except csv.Error as exc:
+                    raise InstrumentImportError("errors.import_csv_broken", name=name, row=reader.line_num,
+                                                detail=str(exc)) from None
+            if first is None:
+                first = header
+        return first or [], []
+    finally:
+        csv.field_size_limit(previous)
 
 
 @dataclass
@@ -114,7 +127,7 @@ class _Field:
     domain_key: tuple = ()
 
 
-def parse_choices(raw: str, report: Report, row: int, name: str) -> list[Level]:
+def parse_choices(raw: str, report: Report, row: int, name: str, lang: str = "en") -> list[Level]:
     """``1, Yes | 2, No`` → levels (codes become numbers when all are whole numbers)."""
     pairs: list[tuple[str, str]] = []
     for part in (raw or "").split("|"):
@@ -137,7 +150,11 @@ def parse_choices(raw: str, report: Report, row: int, name: str) -> list[Level]:
             continue
         pairs.append((code, label or code))
     ints = bool(pairs) and all(re.fullmatch(r"-?\d+", c) for c, _ in pairs)
-    return [Level(value=int(c) if ints else c, label=Text(en=lab)) for c, lab in pairs]
+    return [Level(value=int(c) if ints else c, label=Text.model_validate({lang: lab})) for c, lab in pairs]
+
+
+def _shown(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)
 
 
 def _number(raw: str) -> float | None:
@@ -150,8 +167,10 @@ def _number(raw: str) -> float | None:
 
 def import_redcap(source: str | Path, *, text: str | None = None, name: str | None = None,
                   instrument_id: str | None = None, version: str | None = None,
-                  title: str | None = None) -> ImportResult:
-    """Import a REDCap data dictionary CSV (``source`` a path; or ``text`` the CSV itself)."""
+                  title: str | None = None, lang: str | None = None) -> ImportResult:
+    """Import a REDCap data dictionary CSV (``source`` a path; or ``text`` the CSV itself).
+
+    A data dictionary does not say its language: its texts are taken as ``lang`` (default English)."""
     report = Report()
     path = Path(source) if source is not None else None
     source_name = name or (path.name if path else "dictionary.csv")
@@ -159,7 +178,7 @@ def import_redcap(source: str | Path, *, text: str | None = None, name: str | No
         from . import read_text  # noqa: PLC0415 - shared decoding with its report note
 
         text = read_text(path, report)
-    header, rows = read_rows(text)
+    header, rows = read_rows(text, source_name)
     if not looks_like_redcap(header):
         raise InstrumentImportError("errors.import_unknown_format", name=source_name, report=report)
     columns = header_columns(header)
@@ -169,13 +188,15 @@ def import_redcap(source: str | Path, *, text: str | None = None, name: str | No
                   "field_label": "Field Label"}
         raise InstrumentImportError("errors.import_redcap_columns", name=source_name, report=report,
                                     columns=", ".join(titles[c] for c in missing))
-    return _Importer(report, source_name).run(rows, columns, instrument_id, version, title)
+    return _Importer(report, source_name, lang or "en").run(rows, columns, instrument_id, version, title)
 
 
 class _Importer:
-    def __init__(self, report: Report, source_name: str):
+    def __init__(self, report: Report, source_name: str, lang: str = "en"):
         self.report = report
         self.source_name = source_name
+        self.lang = lang
+        self.na_cells = 0
         self.fields: list[_Field] = []
         self.by_name: dict[str, _Field] = {}
         self.ids = IdRegistry()
@@ -189,6 +210,10 @@ class _Importer:
             if not any(cell.strip() for cell in row):
                 continue
             cells = {columns[i]: (row[i] if i < len(row) else "").strip() for i in columns}
+            for key, value in cells.items():
+                if value == "NA":  # R's write.csv writes missing values as NA: an empty cell, not a text
+                    cells[key] = ""
+                    self.na_cells += 1
             name = cells.get("field_name", "")
             if not name:
                 self.report.add("dropped", "import.empty_name", row=rownum,
@@ -235,7 +260,7 @@ class _Importer:
                         add("changed", "import.validation_dropped", validation=v)
             elif t in ("dropdown", "radio", "checkbox"):
                 f.item_type = ItemType.MULTIPLE if t == "checkbox" else ItemType.SINGLE
-                f.levels = parse_choices(f.choices, self.report, f.row, f.name)
+                f.levels = parse_choices(f.choices, self.report, f.row, f.name, self.lang)
                 if not f.levels:
                     f.kind = "dropped"
                     add("dropped", "import.no_choices", original=f.choices)
@@ -370,7 +395,7 @@ class _Importer:
                 if item is not None:
                     items.append(item)
             if items:
-                out_domains.append(Domain(id=dom["id"], title=Text(en=dom["title"]), items=items))
+                out_domains.append(Domain(id=dom["id"], title=self.text(dom["title"]), items=items))
             elif dom["section"]:
                 report.add("info", "import.section_empty", row=dom["row"], title=excerpt(dom["title"]))
 
@@ -427,14 +452,22 @@ class _Importer:
         else:
             ver = "1.0.0"
             report.add("info", "import.version_default", version=ver)
-        report.add("info", "import.no_czech")
+        if self.na_cells:
+            report.add("changed", "import.r_na_cells", count=self.na_cells)
+        report.add("info", "import.source_language", lang=self.lang)
+        if self.lang != "cs":
+            report.add("info", "import.no_czech")
         data = {
-            "id": iid, "version": ver, "title": Text(en=title_text), "scales": scales,
+            "id": iid, "version": ver, "title": self.text(title_text), "scales": scales,
             "domains": out_domains, "scores": scores,
             "meta": {"imported_from": {"format": "redcap", "file": self.source_name}},
         }
         instrument = build_instrument(data, report, self.source_name, self.origins)
         return finish(instrument, report, "redcap", self.source_name)
+
+    def text(self, value: str) -> Text:
+        """A text of the source, in the language the source is in."""
+        return Text.model_validate({self.lang: value})
 
     def label(self, f: _Field) -> Text:
         label, changed = strip_html(f.label)
@@ -446,7 +479,7 @@ class _Importer:
         pipes = _PIPING.findall(label)
         if pipes:
             self.report.add("changed", "import.piping_kept", row=f.row, field=f.name, text=", ".join(pipes))
-        return Text(en=label)
+        return self.text(label)
 
     def item(self, f: _Field, ctx: Context, scale: str | None):
         from ..definition import Item
@@ -462,20 +495,31 @@ class _Importer:
         if scale:
             data["scale"] = scale
         if f.item_type == ItemType.NUMBER:
+            bounds = (("min", f.val_min), ("max", f.val_max))
             if f.type == "slider":
-                data.update(min=0.0, max=100.0, integer=True)
+                # REDCap sliders run 0–100 unless Text Validation Min/Max say otherwise (the labels sit at the
+                # left end, the middle and the right end of that range)
+                lo, hi = _number(f.val_min), _number(f.val_max)
+                lo = 0.0 if lo is None else lo
+                hi = 100.0 if hi is None else hi
+                if lo > hi:
+                    lo, hi = 0.0, 100.0
+                    add("dropped", "import.slider_bounds_dropped", original=f"{f.val_min} – {f.val_max}")
+                data.update(min=lo, max=hi, integer=all(float(b).is_integer() for b in (lo, hi)))
+                bounds = ()
                 labels = [strip_html(p)[0] for p in f.choices.split("|") if p.strip()]
+                middle = (lo + hi) / 2
+                spots = {1: [lo], 2: [lo, hi], 3: [lo, middle, hi]}.get(len(labels))
                 if labels:
-                    spots = {1: ["0"], 2: ["0", "100"], 3: ["0", "50", "100"]}.get(len(labels))
                     if spots:
-                        anchors = ", ".join(f"{s} = {lab}" for s, lab in zip(spots, labels))
+                        anchors = ", ".join(f"{_shown(s)} = {lab}" for s, lab in zip(spots, labels))
                     else:
                         anchors = " | ".join(labels)
                     help_text = f"{help_text}\n{anchors}".strip() if help_text else anchors
-                    add("changed", "import.slider", labels=" | ".join(labels))
+                add("changed", "import.slider", min=_shown(lo), max=_shown(hi), labels=" | ".join(labels) or "-")
             else:
                 data["integer"] = f.validation == "integer"
-            for bound, raw in (("min", f.val_min), ("max", f.val_max)):
+            for bound, raw in bounds:
                 if raw:
                     number = _number(raw)
                     if number is None:
@@ -487,7 +531,7 @@ class _Importer:
                 if raw:
                     add("dropped", "import.bound_dropped", bound=bound, value=raw, original=raw)
         if help_text:
-            data["help"] = Text(en=help_text)
+            data["help"] = self.text(help_text)
         if f.branching:
             condition = " ".join(f.branching.split())
             try:

@@ -32,16 +32,10 @@ TYPES = {
     "integer": ItemType.NUMBER, "int": ItemType.NUMBER, "decimal": ItemType.NUMBER, "range": ItemType.NUMBER,
     "text": ItemType.TEXT, "string": ItemType.TEXT, "date": ItemType.DATE, "datetime": ItemType.DATE,
     "datetime-local": ItemType.DATE, "time": ItemType.TEXT, "acknowledge": ItemType.YESNO,
-    "trigger": ItemType.YESNO, "select_one": ItemType.SINGLE, "select1": ItemType.SINGLE,
-    "select_multiple": ItemType.MULTIPLE, "select": ItemType.MULTIPLE,
+    "trigger": ItemType.YESNO, "select_one": ItemType.SINGLE, "select_multiple": ItemType.MULTIPLE,
 }
 METADATA = {"start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username",
             "email", "audit", "start-geopoint", "background-audio", "background-geopoint", "instanceid"}
-_LANG_NAMES = {
-    "en": "en", "eng": "en", "english": "en", "anglictina": "en", "angličtina": "en",
-    "cs": "cs", "cz": "cs", "cze": "cs", "ces": "cs", "czech": "cs", "cestina": "cs", "čeština": "cs",
-    "cesky": "cs", "česky": "cs",
-}
 _TRUE = {"yes", "true", "1", "true()", "y"}
 _FALSE = {"no", "false", "0", "false()", "n", ""}
 _TEXT_BASES = ("label", "hint", "constraint_message")
@@ -65,38 +59,84 @@ def cell_text(value) -> str:
 
 
 def language_of(part: str) -> str | None:
-    """``English (en)`` / ``Čeština (cs)`` / ``cs`` → ``en`` / ``cs``; another language → None."""
-    part = part.strip()
-    m = re.search(r"\(([^()]+)\)\s*$", part)
-    if m:
-        code = m.group(1).strip().lower().replace("_", "-").split("-")[0]
-        if code in _LANG_NAMES:
-            return _LANG_NAMES[code]
-        part = part[: m.start()]
-    return _LANG_NAMES.get(part.strip().lower())
+    """``English (en)`` / ``Čeština (cs)`` / ``French`` / ``Español (es)`` → ``en`` / ``cs`` / ``fr`` / ``es``;
+    None when the text names no language casekit knows."""
+    from ._languages import language_code
+
+    return language_code(part)
+
+
+#: Column headings pyxform reads as another column (pyxform/aliases.py: survey_header, list_header).
+HEADER_ALIASES = {
+    "caption": "label", "relevance": "relevant", "constraining_message": "constraint_message",
+    "calculate": "calculation", "command": "type", "tag": "name", "list name": "list_name",
+    "required_msg": "required_message", "requiredmsg": "required_message", "read_only": "readonly",
+    "count": "repeat_count", "jr:count": "repeat_count", "body": "body",
+}
+#: ``bind::…`` and ``control::…`` columns write the XForm attribute directly: the attribute → our column.
+BIND_ATTRIBUTES = {
+    "relevant": "relevant", "required": "required", "constraint": "constraint", "calculate": "calculation",
+    "jr:constraintmsg": "constraint_message", "jr:requiredmsg": "required_message", "readonly": "readonly",
+    "jr:noapperrorstring": "no_app_error_string", "type": "bind_type",
+}
+CONTROL_ATTRIBUTES = {"appearance": "appearance", "jr:count": "repeat_count", "autoplay": "autoplay", "rows": "rows"}
+#: Columns whose cells are texts in a language (``label::Čeština (cs)``); others take no language.
+TRANSLATABLE = {"label", "hint", "guidance_hint", "constraint_message", "required_message", "media::image",
+                "media::big-image", "media::audio", "media::video", "image", "big-image", "audio", "video"}
 
 
 @dataclass
 class Column:
     header: str          # as written
     base: str            # label, hint, type …
-    lang: str | None     # en / cs / None (no language given) / "?" another language
+    lang: str | None     # a language code (en, cs, fr …), None (no language given) or "?" (not recognised)
 
 
-def parse_columns(header_row) -> dict[int, Column]:
+def _split_header(header: str, double_colon: bool) -> list[str]:
+    """``label::English (en)`` → [label, English (en)]; in a sheet without any ``::`` pyxform splits on ``:``,
+    keeping ``jr:`` attributes whole (``bind:jr:constraintMsg`` → [bind, jr:constraintMsg])."""
+    if double_colon or "::" in header:
+        return [t.strip() for t in header.split("::")]
+    tokens = [t.strip() for t in header.split(":")]
+    out: list[str] = []
+    for token in tokens:
+        if out and out[-1].lower() == "jr":
+            out[-1] = f"jr:{token}"
+        else:
+            out.append(token)
+    return out
+
+
+def parse_columns(header_row, sheet: str = SURVEY) -> dict[int, Column]:
+    """Column headings as pyxform reads them: aliases, ``bind::``/``control::`` attributes, languages after
+    ``::`` (or a single ``:`` when no heading of the sheet uses ``::``). On the choices sheet ``value`` is the
+    choice's name (pyxform's ``list_header``)."""
+    aliases = {**HEADER_ALIASES, "value": "name"} if sheet == CHOICES else HEADER_ALIASES
+    headers = {i: cell_text(cell) for i, cell in enumerate(header_row)}
+    double_colon = any("::" in h for h in headers.values())
     columns = {}
-    for i, cell in enumerate(header_row):
-        header = cell_text(cell)
+    for i, header in headers.items():
         if not header:
             continue
-        parts = [p.strip() for p in header.split("::")]
-        base = re.sub(r"\s+", "_", parts[0].lower())
-        if base == "media" and len(parts) > 1:
-            base, parts = f"media::{parts[1].lower()}", [parts[0]] + parts[2:]
+        whole = re.sub(r"\s+", "_", header.strip().lower())
+        if whole in aliases or ":" not in header:
+            base = aliases.get(whole, aliases.get(header.strip().lower(), whole))
+            columns[i] = Column(header, base, None)
+            continue
+        parts = _split_header(header, double_colon)
+        first = re.sub(r"\s+", "_", parts[0].lower())
+        first = aliases.get(first, first)
+        rest = parts[1:]
+        if first in ("bind", "control") and rest:
+            table = BIND_ATTRIBUTES if first == "bind" else CONTROL_ATTRIBUTES
+            attribute = rest[0].lower()
+            first, rest = table.get(attribute, f"{first}::{rest[0]}"), rest[1:]
+        elif first == "media" and rest:
+            first, rest = f"media::{rest[0].lower()}", rest[1:]
         lang = None
-        if len(parts) > 1:
-            lang = language_of(parts[-1]) or "?"
-        columns[i] = Column(header, base, lang)
+        if rest:
+            lang = language_of(rest[-1]) or "?"
+        columns[i] = Column(header, first, lang)
     return columns
 
 
@@ -119,13 +159,57 @@ class Sheet:
 def read_sheet(ws, name: str) -> Sheet:
     rows_iter = ws.iter_rows(values_only=True)
     header = next(rows_iter, None) or ()
-    columns = parse_columns(header)
+    columns = parse_columns(header, name.strip().lower())
     rows = []
     for number, values in enumerate(rows_iter, start=2):
         cells = {i: cell_text(values[i]) for i in columns if i < len(values)}
         if any(cells.values()):
             rows.append((number, cells))
     return Sheet(name, columns, rows)
+
+
+#: pyxform's spellings of a select (pyxform/aliases.py ``select``), longest first → our kind.
+_SELECTS = {
+    "add select one prompt using": "select_one", "add select multiple prompt using": "select_multiple",
+    "select all that apply from": "select_multiple", "select one from file": "select_from_file",
+    "select multiple from file": "select_from_file", "select_one_from_file": "select_from_file",
+    "select_multiple_from_file": "select_from_file", "select_one_external": "select_external",
+    "select one from": "select_one", "select all that apply": "select_multiple", "select one": "select_one",
+    "select_one": "select_one", "select1": "select_one", "select_multiple": "select_multiple", "rank": "rank",
+}
+_CONTROLS = {"group": "group", "lgroup": "repeat", "repeat": "repeat", "loop": "repeat", "looped group": "repeat"}
+_RE_BEGIN = re.compile(r"^begin[\s_](?P<type>looped group|lgroup|group|repeat|loop)( (over )?(?P<list>\S+))?$")
+_RE_END = re.compile(r"^end[\s_](?P<type>looped group|lgroup|group|repeat|loop)$")
+_RE_SELECT = re.compile(r"^(?P<select>" + "|".join(sorted(map(re.escape, _SELECTS), key=len, reverse=True))
+                        + r") (?P<list>\S+)( (?P<other>or specify other|or_other|or other))?$")
+#: pyxform's other names of question types (``_type_alias_map``).
+_TYPE_ALIASES = {"imei": "deviceid", "image": "photo", "add image prompt": "photo", "add photo prompt": "photo",
+                 "add audio prompt": "audio", "add video prompt": "video", "add file prompt": "file"}
+
+
+@dataclass(frozen=True)
+class ParsedType:
+    kind: str               # begin_group, end_repeat, select_one, integer, note … (our names)
+    list_name: str = ""     # a select's choice list
+    or_other: bool = False
+
+
+def parse_type(raw: str) -> ParsedType:
+    """A ``type`` cell read the way pyxform reads it: ``select one from LIST``, ``select all that apply LIST``,
+    ``begin_group``, ``begin repeat``, ``begin loop over LIST``, ``select_one LIST or_other`` …"""
+    text = " ".join(str(raw or "").split()).lower()
+    m = _RE_BEGIN.match(text)
+    if m:
+        return ParsedType(f"begin_{_CONTROLS[m.group('type')]}")
+    m = _RE_END.match(text)
+    if m:
+        return ParsedType(f"end_{_CONTROLS[m.group('type')]}")
+    m = _RE_SELECT.match(text)
+    if m:
+        # the list name keeps its case (choices are matched exactly)
+        list_name = " ".join(str(raw).split())[m.start("list"):m.end("list")]
+        return ParsedType(_SELECTS[m.group("select")], list_name, bool(m.group("other")))
+    return ParsedType(_TYPE_ALIASES.get(text, text.split(" ")[0] if text else ""))
 
 
 @dataclass
@@ -139,6 +223,7 @@ class _Group:
     condition: str | None = None   # translated relevant
     translated: bool = False
     segments: int = 0
+    dropped: list = field(default_factory=list)   # a repeat: the questions and groups left out with it
 
 
 @dataclass
@@ -155,10 +240,28 @@ class _Q:
 
 
 def import_xlsform(path: str | Path, *, name: str | None = None, instrument_id: str | None = None,
-                   version: str | None = None, title: str | None = None) -> ImportResult:
-    """Import an XLSForm ``.xlsx`` file."""
+                   version: str | None = None, title: str | None = None, lang: str | None = None) -> ImportResult:
+    """Import an XLSForm ``.xlsx`` file. ``lang``: the language of columns that name none (``label``)."""
+    import warnings
+
     path = Path(path)
     source_name = name or path.name
+    # openpyxl warns about workbook features it skips (data validation extensions, conditional formats, no
+    # default style …) with its own file paths; they say nothing about the form, so they become one note
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        survey, choices, settings, others = _read_workbook(path, source_name)
+    importer = _Importer(source_name, survey, choices, settings, lang)
+    for title_ in others:
+        importer.add("dropped", "import.sheet_dropped", sheet=title_, original=title_)
+    skipped = list(dict.fromkeys(str(w.message).split("\n")[0] for w in caught))
+    if skipped:
+        importer.add("info", "import.workbook_features_skipped", sheet=None, count=len(skipped),
+                     features=_listing(skipped, 3))
+    return importer.run(instrument_id, version, title)
+
+
+def _read_workbook(path: Path, source_name: str):
     try:
         import openpyxl
 
@@ -179,14 +282,12 @@ def import_xlsform(path: str | Path, *, name: str | None = None, instrument_id: 
         others = [ws.title for key, ws in sheets.items() if key not in (SURVEY, CHOICES, SETTINGS)]
     finally:
         workbook.close()
-    importer = _Importer(source_name, survey, choices, settings)
-    for title_ in others:
-        importer.add("dropped", "import.sheet_dropped", sheet=title_, original=title_)
-    return importer.run(instrument_id, version, title)
+    return survey, choices, settings, others
 
 
 class _Importer:
-    def __init__(self, source_name: str, survey: Sheet, choices: Sheet | None, settings: Sheet | None):
+    def __init__(self, source_name: str, survey: Sheet, choices: Sheet | None, settings: Sheet | None,
+                 source_lang: str | None = None):
         self.source_name = source_name
         self.survey, self.choices, self.settings = survey, choices, settings
         self.report = Report()
@@ -197,7 +298,9 @@ class _Importer:
         self.lists: dict[str, list[Level]] = {}
         self.no_english: list[str] = []
         self.no_czech: list[str] = []
-        self.default_lang = "en"
+        self.languages: dict[str, None] = {}    # every language with text, in the order met
+        self.default_lang = source_lang or "en"
+        self.source_lang = source_lang
         self.setting_values: dict[str, str] = {}
         self.origins: dict[str, Origin] = {}
 
@@ -206,41 +309,46 @@ class _Importer:
         return self.report.add(severity, key, sheet=sheet or self.survey.name, **kw)
 
     def texts(self, sheet: Sheet, cells: dict, base: str, row: int, name: str) -> Text | None:
-        """The English and Czech texts of a row (``label``, ``hint`` …), HTML removed."""
-        found = {"en": "", "cs": ""}
+        """The texts of a row (``label``, ``hint`` …) in every language of the source, HTML removed.
+
+        A column without a language (``label``) is in the form's default language (``--lang``, else the
+        settings' ``default_language``, else English)."""
+        found: dict[str, str] = {}
         plain = ""
         for i, col in sheet.columns.items():
-            if col.base != base or not cells.get(i):
+            if col.base != base or not cells.get(i) or col.lang == "?":
                 continue
             if col.lang is None:
-                plain = cells[i]
-            elif col.lang in found and not found[col.lang]:
+                plain = plain or cells[i]
+            elif col.lang not in found:
                 found[col.lang] = cells[i]
-        if plain and not found[self.default_lang]:
-            found[self.default_lang] = plain
+        if plain and not found.get(self.default_lang):
+            found = {self.default_lang: plain, **found}
+        if not any(found.values()):
+            return None
         stripped = []
-        for lang in ("en", "cs"):
-            if found[lang]:
-                clean, changed = strip_html(found[lang])
-                if changed:
-                    stripped.append(excerpt(found[lang], 200))
-                found[lang] = clean
+        for lang, raw in found.items():
+            clean, changed = strip_html(raw)
+            if changed:
+                stripped.append(excerpt(raw, 200))
+            found[lang] = clean
         if stripped:
             self.add("changed", "import.html_stripped", sheet=sheet.name, row=row, field=name,
                      original=" / ".join(stripped))
-        if not found["en"] and not found["cs"]:
+        found = {lang: text for lang, text in found.items() if text}
+        if not found:
             return None
         where = f"{name} ({base})"
-        if not found["en"]:
-            found["en"] = found["cs"]
+        self.languages.update(dict.fromkeys(found))
+        if "en" not in found:
             self.no_english.append(where)
-        elif not found["cs"]:
+        if "cs" not in found:
             self.no_czech.append(where)
-        pipes = _PIPING.findall(found["en"] + " " + found["cs"])
+        pipes = _PIPING.findall(" ".join(found.values()))
         if pipes and base == "label":
             self.add("changed", "import.piping_kept", sheet=sheet.name, row=row, field=name,
                      text=", ".join(dict.fromkeys(pipes)))
-        return Text(en=found["en"], cs=found["cs"])
+        return Text.model_validate(found)
 
     def any_label(self, cells: dict) -> str:
         """The label in English, else Czech, else without a language (for messages only)."""
@@ -260,6 +368,7 @@ class _Importer:
             if not value:
                 continue
             key = col.base if col.lang is None else col.header
+            key = {"set_form_title": "form_title", "set_form_id": "form_id"}.get(key, key)  # pyxform's aliases
             self.setting_values[key] = value
             if key not in ("form_id", "version", "form_title", "default_language"):
                 self.add("dropped", "import.setting_dropped", sheet=self.settings.name, row=row, setting=col.header,
@@ -267,7 +376,10 @@ class _Importer:
         lang = self.setting_values.get("default_language")
         if lang:
             code = language_of(lang)
-            if code:
+            if code and self.source_lang and code != self.source_lang:
+                self.add("info", "import.default_language_overridden", sheet=self.settings.name, row=row,
+                         lang=self.source_lang, original=lang)
+            elif code:
                 self.default_lang = code
             else:
                 self.add("changed", "import.default_language_unknown", sheet=self.settings.name, row=row,
@@ -321,29 +433,28 @@ class _Importer:
         for row, cells in sheet.rows:
             type_raw = sheet.value(cells, "type")
             name = sheet.value(cells, "name")
-            words = re.sub(r"(?i)^(begin|end)[_\s]+(group|repeat)\b", r"\1 \2", type_raw).split()
-            word = words[0].lower() if words else ""
+            parsed = parse_type(type_raw)
             in_repeat = next((g for g in stack if g.kind == "repeat"), None)
-            if word == "begin" and len(words) > 1 and words[1].lower() in ("group", "repeat"):
-                kind = words[1].lower()
+            if parsed.kind in ("begin_group", "begin_repeat"):
+                kind = parsed.kind.removeprefix("begin_")
                 parent = stack[-1] if stack else None
                 group = _Group(kind, name or f"group_{row}", row, None, sheet.value(cells, "relevant"), parent)
                 stack.append(group)
                 if in_repeat:
+                    in_repeat.dropped.append(group.name)
                     continue
                 if kind == "repeat":
-                    self.add("dropped", "import.repeat_dropped", row=row, field=name, name=name or "-")
-                    continue
+                    continue   # reported with all it holds when it ends
                 group.label = self.texts(sheet, cells, "label", row, group.name)
                 self.other_columns(cells, row, name, allowed={"relevant"})
                 if parent is not None:
                     self.add("changed", "import.group_nested", row=row, field=name, group=group.name,
                              parent=parent.name)
                 continue
-            if word == "end" and len(words) > 1 and words[1].lower() in ("group", "repeat"):
-                kind = words[1].lower()
+            if parsed.kind in ("end_group", "end_repeat"):
+                kind = parsed.kind.removeprefix("end_")
                 if stack and stack[-1].kind == kind:
-                    stack.pop()
+                    self._close(stack.pop(), stack)
                 else:
                     self.add("changed", "import.group_unmatched", row=row, type=type_raw, original=type_raw)
                 continue
@@ -352,22 +463,29 @@ class _Importer:
             if in_repeat:
                 if name:
                     self.dropped_names.add(name)
+                    in_repeat.dropped.append(name)
                 self.add("dropped", "import.inside_repeat", row=row, field=name or None, repeat=in_repeat.name,
                          original=type_raw)
                 continue
-            self.question(row, cells, type_raw, words, name, stack[-1] if stack else None)
+            self.question(row, cells, type_raw, parsed, name, stack[-1] if stack else None)
         for group in reversed(stack):
             self.add("changed", "import.group_unclosed", row=group.row, field=group.name, group=group.name)
+            self._close(group, stack)
 
-    def question(self, row, cells, type_raw, words, name, group) -> None:
-        sheet = self.survey
+    def _close(self, group: _Group, stack: list) -> None:
+        """At the end of a repeat (outside any other): one note naming everything it held."""
+        if group.kind == "repeat" and not any(g.kind == "repeat" for g in stack if g is not group):
+            self.add("dropped", "import.repeat_dropped", row=group.row, field=group.name, name=group.name,
+                     count=len(group.dropped), names=_listing(group.dropped) or "-")
+
+    def question(self, row, cells, type_raw, parsed: "ParsedType", name, group) -> None:
         if not name:
             self.add("dropped", "import.empty_name", row=row, original=type_raw)
             return
         if name in self.by_name or name in self.dropped_names:
             self.add("dropped", "import.duplicate_name", row=row, field=name)
             return
-        word = words[0].lower() if words else ""
+        word = parsed.kind
 
         def drop(key, **params):
             self.dropped_names.add(name)
@@ -378,6 +496,8 @@ class _Importer:
             return drop("import.note_dropped", label=label_text)
         if word in METADATA:
             return drop("import.metadata_dropped", type=type_raw, original=type_raw)
+        if word in ("select_external", "select_from_file"):
+            return drop("import.select_external_dropped", type=type_raw, label=label_text, original=type_raw)
         q = _Q(row, name, cells, word, group=group)
         if word == "calculate":
             q.kind = "score"
@@ -388,11 +508,11 @@ class _Importer:
             elif word == "time":
                 self.add("changed", "import.time_to_text", row=row, field=name, type=word)
             if q.item_type in (ItemType.SINGLE, ItemType.MULTIPLE):
-                list_name = words[1] if len(words) > 1 else ""
+                list_name = parsed.list_name
                 if list_name not in self.lists:
                     return drop("import.list_missing", list=list_name or "-", original=type_raw)
                 q.levels = list(self.lists[list_name])
-                if len(words) > 2 and words[2].lower() == "or_other":
+                if parsed.or_other:
                     self.add("dropped", "import.or_other", row=row, field=name, list=list_name, original=type_raw)
         else:
             return drop("import.type_dropped", type=type_raw, label=label_text, original=type_raw)
@@ -649,13 +769,14 @@ class _Importer:
         if not form_title:
             form_title = humanize(stem)
             self.add("info", "import.title_default", sheet=settings_sheet, title=form_title)
-        title_text = Text(en=form_title, cs=form_title if self.default_lang == "cs" else "")
-
+        title_text = Text.model_validate({self.default_lang: form_title})
+        languages = list(self.languages) or [self.default_lang]
+        self.add("info", "import.languages_kept", sheet=None, languages=", ".join(languages),
+                 first=languages[0])
         if self.no_english:
-            self.add("changed", "import.english_missing", sheet=None, count=len(self.no_english),
-                     fields=_listing(self.no_english))
-        has_czech = any(c.lang == "cs" for c in self.survey.columns.values()) or self.default_lang == "cs"
-        if not has_czech:
+            self.add("info", "import.english_missing", sheet=None, count=len(self.no_english),
+                     fields=_listing(self.no_english), first=languages[0])
+        if "cs" not in languages:
             self.add("info", "import.no_czech", sheet=None)
         elif self.no_czech:
             self.add("info", "import.czech_missing_some", sheet=None, count=len(self.no_czech),
