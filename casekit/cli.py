@@ -108,14 +108,23 @@ def cmd_instrument_check(args) -> int:
 
 def cmd_instrument_import(args) -> int:
     from .instruments.importers import import_file
+    from .instruments.importers._common import check_output_folder
 
-    result = import_file(args.file)
-    result.to_yaml(args.output)
-    print(_("cli.instrument_imported", None, path=args.file, format=result.source_format, output=args.output,
-            items=len(result.instrument.items())))
+    set_language(args.lang)  # a `--lang` after `import` names the source's language, not the messages'
+    if args.output not in (None, "-"):
+        check_output_folder(Path(args.output))  # before the import, which may take a while
+    result = import_file(args.file, lang=args.source_lang)
+    to_stdout = args.output in (None, "-")
+    if to_stdout:
+        sys.stdout.write(result.to_yaml())
+    else:
+        result.to_yaml(args.output)
+    out = sys.stderr if to_stdout else sys.stdout  # with the YAML on standard output, the summary goes aside
+    print(_("cli.instrument_imported", None, path=args.file, format=result.source_format,
+            output=args.output if not to_stdout else "-", items=len(result.instrument.items())), file=out)
     if result.report:
-        print(_("cli.instrument_report"))
-        print(result.report_text())
+        print(_("cli.instrument_report"), file=out)
+        print(result.report_text(), file=out)
     return 0
 
 
@@ -255,7 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp = isub.add_parser("import", help=_("cli.help_instrument_import"),
                           description=_("cli.help_instrument_import"))
     imp.add_argument("file", metavar="FILE", help=_("cli.help_instrument_source"))
-    imp.add_argument("-o", "--output", metavar="OUT.yaml", required=True, help=_("cli.help_output"))
+    imp.add_argument("-o", "--output", metavar="OUT.yaml", help=_("cli.help_instrument_output"))
+    imp.add_argument("--lang", dest="source_lang", metavar="CODE", help=_("cli.help_instrument_source_lang"))
     imp.set_defaults(func=cmd_instrument_import)
 
     load = sub.add_parser("caseload", help=_("cli.help_caseload"), description=_("cli.help_caseload"))
