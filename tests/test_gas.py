@@ -92,3 +92,26 @@ def test_t_score_rises_with_any_single_goal(scores):
         return
     better[i] += 1
     assert gas_tscore(better) > gas_tscore(scores)
+
+
+# -- issue 13, failure 8: numpy and pandas numbers, and scores that are not GAS levels -----------------------
+
+def test_numpy_and_pandas_numbers_are_numbers():
+    import numpy as np
+    import pandas as pd
+
+    assert gas_tscore(np.array([1, 2])) == pytest.approx(gas_tscore([1, 2]))
+    assert gas_tscore(np.array([1.0, -1.0]), np.array([2, 1])) == pytest.approx(gas_tscore([1, -1], [2, 1]))
+    scores = pd.Series([1, None, -2], dtype="Int64")          # pd.NA: a goal not scored
+    weights = pd.Series([2.0, 5.0, None], dtype="Float64")
+    assert gas_tscore(scores, weights) == pytest.approx(gas_tscore([1, -2], [2, 1]))
+    assert gas_tscore(pd.Series([pd.NA, pd.NA], dtype="Int64")) is None
+    assert gas_tscore([np.int64(0), np.float32(1)]) == pytest.approx(gas_tscore([0, 1]))
+
+
+@pytest.mark.parametrize("bad", [1.5, -0.5, 3, 2.25, "1", True])
+def test_scores_that_are_not_gas_levels_are_refused(bad):
+    with pytest.raises(InvalidData) as caught:
+        gas_tscore([0, bad])
+    assert caught.value.code == "errors.gas_score_out_of_range"
+    assert "−2, −1, 0, +1, +2" in caught.value.message("en") and "Cíl 2" in caught.value.message("cs")
