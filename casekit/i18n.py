@@ -1,7 +1,7 @@
 """Translations for every user-facing string, in Czech and English.
 
-Messages live in gettext catalogues (``casekit/locale/<lang>/LC_MESSAGES/casekit.po``) read with
-Babel, the well-kept i18n library behind most Python web frameworks. Message ids are stable keys
+Messages live in gettext catalogues (``casekit/locale/<lang>/LC_MESSAGES/*.po``: ``casekit.po`` and one
+file per area, each key in one file only) read with Babel, the well-kept i18n library behind most Python web frameworks. Message ids are stable keys
 such as ``phase.contact`` or ``errors.missing``; the English catalogue holds the English text.
 
 The language comes from ``set_language()``, else ``CASEKIT_LANG`` (``cs`` or ``en``), else English.
@@ -53,9 +53,21 @@ def language(lang: str):
 @lru_cache(maxsize=None)
 def catalog(lang: str) -> dict[str, str]:
     """All translated messages of one language as ``{key: text}`` (empty texts left out)."""
+    messages: dict[str, str] = {}
+    for path in catalogue_files(lang):
+        messages.update(read_catalogue(path, lang))
+    return messages
+
+
+def catalogue_files(lang: str) -> list[Path]:
+    """The catalogues of one language: ``casekit.po`` and one file per area (``instruments.po`` …)."""
+    return sorted((_LOCALE_DIR / lang / "LC_MESSAGES").glob("*.po"))
+
+
+def read_catalogue(path: Path, lang: str) -> dict[str, str]:
+    """One ``.po`` file as ``{key: text}`` (empty texts left out)."""
     from babel.messages.pofile import read_po
 
-    path = _LOCALE_DIR / lang / "LC_MESSAGES" / "casekit.po"
     with path.open("rb") as handle:
         cat = read_po(handle, locale=lang)
     return {m.id: m.string for m in cat if m.id and isinstance(m.id, str) and m.string}

@@ -30,6 +30,17 @@ pgserver = _load(Path(__file__).resolve().parent.parent / "benchmarks" / "pgserv
 PG_ENV = "CASEKIT_TEST_PG_URL"
 
 
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """Each test starts in the language of its environment: ``casekit --lang cs …`` in one test (the CLI sets the
+    language of the process) must not make another test read Czech."""
+    from casekit.i18n import set_language
+
+    set_language(None)
+    yield
+    set_language(None)
+
+
 def _missing(reason: str):
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"PostgreSQL tests cannot run under CI: {reason}", pytrace=False)

@@ -7,10 +7,28 @@ import pytest
 from pydantic import BaseModel
 
 import casekit.model as model
-from casekit.i18n import LANGUAGES, catalog, current_language, gettext, language, set_language
+from casekit.i18n import (
+    LANGUAGES, catalog, catalogue_files, current_language, gettext, language, read_catalogue, set_language,
+)
 from casekit.vocab import VOCABULARIES
 
 PACKAGE = Path(__file__).resolve().parents[1] / "casekit"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_key_lives_in_one_catalogue_file(lang):
+    seen: dict[str, str] = {}
+    twice = []
+    for path in catalogue_files(lang):
+        for key in read_catalogue(path, lang):
+            if key in seen:
+                twice.append((key, seen[key], path.name))
+            seen[key] = path.name
+    assert len(catalogue_files(lang)) >= 1 and twice == []
+
+
+def test_both_languages_have_the_same_catalogue_files():
+    assert [p.name for p in catalogue_files("cs")] == [p.name for p in catalogue_files("en")]
 
 
 def test_both_catalogues_hold_the_same_keys():
