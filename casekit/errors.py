@@ -123,3 +123,18 @@ class ConflictError(CaseKitError):
     def messages(self, lang: str | None = None) -> list[str]:
         labels = ", ".join(_field_label(name, lang or current_language()) for name in self.changed) or "-"
         return [gettext(self.code, lang, **{**self.params, "changed": labels})]
+
+
+def describe(exc: BaseException) -> str:
+    """What a log may say about an error: its class and casekit's code or the fields concerned — never its text,
+    which can quote a case (a pydantic error repeats the input; a driver error the SQL and its values)."""
+    if isinstance(exc, CaseKitError):
+        return f"{type(exc).__name__}({exc.code})"
+    errors = getattr(exc, "errors", None)
+    if callable(errors) and type(exc).__name__ == "ValidationError":
+        try:
+            where = sorted({".".join(str(p) for p in e.get("loc", ())) for e in errors()})
+            return f"ValidationError at {', '.join(where)}"
+        except Exception:  # noqa: BLE001 - a log line must never fail
+            pass
+    return type(exc).__name__

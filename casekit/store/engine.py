@@ -7,6 +7,8 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, create_engine, make_url
 
+from ..private import private_dir, touch_private
+
 #: How long a SQLite writer waits for another writer's lock before giving up (milliseconds).
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 #: Execution option that marks a connection as a writer (SQLite: ``BEGIN IMMEDIATE``).
@@ -33,14 +35,14 @@ def resolve_url(location: str | None = None) -> URL:
     location = str(location).strip()
     if "://" not in location:
         path = Path(location).expanduser().resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         return URL.create("sqlite", database=str(path))
     url = make_url(location)
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         if not url.query.get("uri"):
-            Path(url.database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+            private_dir(Path(url.database).expanduser().resolve().parent)
     return url
 
 
@@ -50,13 +52,16 @@ def _is_sqlite_memory(url: URL) -> bool:
 
 def make_engine(url: URL) -> Engine:
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
-    kwargs: dict = {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    # hide_parameters: an error's text never carries the values (a whole case document) into a log
+    kwargs: dict = {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, "hide_parameters": True}
     if _is_sqlite_memory(url):
         from sqlalchemy.pool import StaticPool
 
         kwargs["poolclass"] = StaticPool
         kwargs["connect_args"]["check_same_thread"] = False
+    if not _is_sqlite_memory(url) and not url.query.get("uri"):
+        touch_private(Path(url.database).expanduser())  # SQLite gives its -wal and -shm files the same mode
     engine = create_engine(url, **kwargs)
     _tune_sqlite(engine, memory=_is_sqlite_memory(url))
     return engine

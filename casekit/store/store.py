@@ -50,6 +50,7 @@ from .. import frames
 from ..errors import CaseKitError, ConflictError, InvalidData, NotFound
 from ..model import Case, SupervisionSession
 from .engine import WRITE
+from .failures import database_failures
 from .schema import PROJECTIONS, assessment_index, audit, case_summary, records
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -410,7 +411,8 @@ class Store:
     # -- frames ----------------------------------------------------------------------------------------------
     def frame(self, name: str, *, include_deleted: bool = False) -> "pd.DataFrame":
         """A tidy frame of all cases read with SQL: "cases", "needs", "actors" or "actions" (see casekit.frames)."""
-        return frames.read_frame(self._engine, name, include_deleted=include_deleted)
+        with database_failures():
+            return frames.read_frame(self._engine, name, include_deleted=include_deleted)
 
     def cases_frame(self, *, include_deleted: bool = False) -> "pd.DataFrame":
         return self.frame("cases", include_deleted=include_deleted)
@@ -427,15 +429,17 @@ class Store:
     # -- implementation, generic over the kind of record -----------------------------------------------------
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with self._engine.connect() as conn:
-            conn.execution_options(**{WRITE: True})
-            with conn.begin():
-                yield conn
+        with database_failures():
+            with self._engine.connect() as conn:
+                conn.execution_options(**{WRITE: True})
+                with conn.begin():
+                    yield conn
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        with self._engine.connect() as conn:
-            yield conn
+        with database_failures():
+            with self._engine.connect() as conn:
+                yield conn
 
     def _who(self, user: str | None) -> str:
         return (user or self.user)[:MAX_WHO]
