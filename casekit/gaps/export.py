@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..caseload.alerts import format_date
+from ..cells import neutralise
 from ..i18n import current_language, gettext, normalise_language
 from ..model.catalogue import ServiceType
+from ..private import write_private
 from ..vocab import LifeDomain
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -210,8 +212,8 @@ def to_csv(report: "GapReport", lang: str | None = None) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for row in tidy_rows(report, lang):
-        writer.writerow({c: row.get(c, "") for c in CSV_COLUMNS})
+    for row in tidy_rows(report, lang):  # user text stays text in a spreadsheet (casekit.cells)
+        writer.writerow({c: neutralise(row.get(c, "")) for c in CSV_COLUMNS})
     return buffer.getvalue()
 
 
@@ -274,5 +276,5 @@ def write(report: "GapReport", path, format: str | None = None, lang: str | None
     if path in (None, "-"):
         sys.stdout.write(text)
         return None
-    Path(path).write_text(text, encoding="utf-8", newline="")
+    write_private(Path(path), text)
     return Path(path)

@@ -22,6 +22,7 @@ from typing import Iterator
 
 from pydantic import ValidationError
 
+from ..cells import formula_like
 from ..errors import CaseKitError, InvalidData, explain
 from ..i18n import LANGUAGES, current_language, gettext, normalise_language
 from ..model import Case
@@ -93,6 +94,8 @@ class CaseloadFile:
     rows: list[int]
     headers: dict[str, str]
     ignored_columns: list[str]
+    #: (row, header) of text cells a spreadsheet would read as formulas (= + - @ …): kept as text, reported
+    formula_cells: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -223,6 +226,7 @@ def read_caseload(source, *, filename: str | None = None, sheet: str | None = No
     numbers: list[int] = []
     header_row, positions, headers, ignored = None, {}, {}, []
     seen_ids: dict[str, int] = {}
+    formulas: list[tuple[int, str]] = []
     for number, row in _rows(data, _kind(data, name), sheet):
         cells = [text(c) for c in row]
         if not any(cells):
@@ -252,6 +256,8 @@ def read_caseload(source, *, filename: str | None = None, sheet: str | None = No
         values, row_errors = {}, []
         for column, index in positions.items():
             raw = row[index] if index < len(row) else None
+            if formula_like(raw):
+                formulas.append((number, headers[column]))
             try:
                 values[column] = PARSERS[column](raw)
             except CellError as exc:
@@ -278,7 +284,7 @@ def read_caseload(source, *, filename: str | None = None, sheet: str | None = No
     elif not numbers and not errors:
         errors.append(RowError(header_row, None, None, "no_rows"))
     return CaseloadFile(cases=cases if not errors else [], errors=errors, rows=numbers, headers=headers,
-                        ignored_columns=ignored)
+                        ignored_columns=ignored, formula_cells=formulas)
 
 
 @dataclass
@@ -288,6 +294,7 @@ class CaseloadImport:
     cases: list[Case]
     dry_run: bool
     ignored_columns: list[str]
+    formula_cells: list[tuple[int, str]] = field(default_factory=list)
 
 
 def import_caseload(source, store, *, filename: str | None = None, sheet: str | None = None,
@@ -307,7 +314,8 @@ def import_caseload(source, store, *, filename: str | None = None, sheet: str | 
     if errors:
         raise CaseloadImportError(errors)
     if dry_run:
-        return CaseloadImport(cases=checked.cases, dry_run=True, ignored_columns=checked.ignored_columns)
+        return CaseloadImport(cases=checked.cases, dry_run=True, ignored_columns=checked.ignored_columns,
+                              formula_cells=checked.formula_cells)
     saved = []
     for number, case in zip(checked.rows, checked.cases):
         try:
@@ -316,4 +324,5 @@ def import_caseload(source, store, *, filename: str | None = None, sheet: str | 
             raise CaseloadImportError(
                 [RowError(number, None, None, "model", texts={lg: " ".join(exc.messages(lg)) for lg in LANGUAGES})],
                 code="errors.caseload_import_partial", saved=len(saved)) from None
-    return CaseloadImport(cases=saved, dry_run=False, ignored_columns=checked.ignored_columns)
+    return CaseloadImport(cases=saved, dry_run=False, ignored_columns=checked.ignored_columns,
+                          formula_cells=checked.formula_cells)

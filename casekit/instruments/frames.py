@@ -142,9 +142,12 @@ def _tidy_values(column: "pd.Series") -> "pd.Series":
 
 
 def to_csv(frame: "pd.DataFrame", path: str | Path) -> Path:
-    """Write a frame as UTF-8 CSV (with a byte-order mark, so Excel shows Czech letters); returns the path."""
+    """Write a frame as UTF-8 CSV (with a byte-order mark, so Excel shows Czech letters); returns the path.
+    Text that a spreadsheet would take for a formula is written as text (:mod:`casekit.cells`)."""
+    from ..cells import neutralise_frame
+
     path = Path(path)
-    frame.to_csv(path, index=False, encoding="utf-8-sig", date_format="%Y-%m-%d")
+    neutralise_frame(frame).to_csv(path, index=False, encoding="utf-8-sig", date_format="%Y-%m-%d")
     return path
 
 
