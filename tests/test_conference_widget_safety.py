@@ -239,6 +239,30 @@ def test_no_exception_escapes_a_callback(db_url, store, monkeypatch, caplog):
     assert store.get(CASE_ID).version == version
 
 
+def test_a_read_only_store_is_named_in_the_app_and_nothing_changes(db_url, store, tmp_path):
+    version = store.get(CASE_ID).version
+    path = db_url.removeprefix("sqlite:///")
+    read_only = casekit.open_store(f"sqlite:///file:{path}?mode=ro&uri=true")
+    for lang, words in (("en", "read-only"), ("cs", "jen pro čtení")):
+        app = ConferenceApp(read_only, lang=lang, case_id=CASE_ID, conference_id="conf-3")
+        opening = app.view("opening")
+        opening.place.value = "Room D"
+        assert words in app.saved.text and words in opening.details_message.text
+        assert "OperationalError" not in shown_text(app) and "sqlite" not in shown_text(app).lower()
+    read_only.close()
+    assert store.get(CASE_ID).version == version
+
+
+def test_a_refused_edit_is_logged_without_its_text(db_url, store, caplog):
+    app = open_app()
+    caplog.set_level(logging.DEBUG)
+    opening = app.view("opening")
+    opening.place.value = "Secret place 4714 " * 40  # longer than a place may be: refused
+    assert opening.details_message.text
+    assert "Secret place 4714" not in caplog.text
+    assert "refused" in caplog.text  # the refusal itself is logged
+
+
 def test_failing_export_shows_a_message(db_url, monkeypatch):
     app = open_app()
     app.go("close")

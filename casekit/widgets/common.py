@@ -23,7 +23,7 @@ import ipywidgets as widgets
 from pydantic import ValidationError
 from traitlets import TraitError, validate
 
-from ..errors import CaseKitError, explain
+from ..errors import CaseKitError, describe, explain
 from ..i18n import gettext
 
 log = logging.getLogger("casekit.app")
@@ -31,7 +31,7 @@ log = logging.getLogger("casekit.app")
 __all__ = [
     "GuardedDropdown", "GuardedSelect", "GuardedSelectMultiple", "GuardedToggleButtons", "MessageLabel",
     "SavedIndicator", "esc", "friendly_messages",
-    "log", "protect", "safe_callback", "safe_method", "store_from_environment",
+    "log", "log_failure", "protect", "safe_callback", "safe_method", "store_from_environment",
 ]
 
 
@@ -61,11 +61,16 @@ def _shorten(message: str) -> str:
     return message
 
 
-def _log(exc: BaseException, where: str) -> None:
+def log_failure(exc: BaseException, where: str) -> None:
+    """Log a failure server-side: a refusal (bad input, a conflict, a store failure) by its kind only — its text
+    can quote a case —, anything unexpected with its traceback."""
     if isinstance(exc, (CaseKitError, ValidationError, TraitError)):
-        log.info("refused in %s: %s", where, exc)
+        log.info("refused in %s: %s", where, describe(exc))
     else:
         log.exception("unexpected error in %s", where, exc_info=exc)
+
+
+_log = log_failure
 
 
 def safe_callback(report: Callable[[list[str], BaseException], None] | None = None,
@@ -110,7 +115,7 @@ def store_from_environment(no_store_key: str):
     try:
         return open_store(), None
     except CaseKitError as exc:
-        log.warning("store unavailable: %s", exc)
+        log.warning("store unavailable: %s", describe(exc))
         return None, exc
     except Exception:  # noqa: BLE001 - the page must still show something readable
         log.exception("store could not be opened")

@@ -43,6 +43,8 @@ class Switches:
             self.privacy_toggle = widgets.ToggleButton(value=self.privacy)
             switches.append(("privacy", self.privacy_toggle, self.set_privacy))
         switches += [("theme", self.theme_toggle, self.set_theme), ("layout", self.layout_toggle, self.set_layout)]
+        self._mark_language()
+        switches[0] = ("language", self.language_toggle, self._set_language_and_mark)
         for name, toggle, setter in switches:
             toggle.add_class(f"casekit-{name}")
             if css:
@@ -51,6 +53,22 @@ class Switches:
                 toggle.on_refused = lambda value: self.message.show([gettext("conf.error_value_refused", self.lang)])
             toggle.observe(guard(lambda change, setter=setter: setter(change["new"])), names="value")
         return [toggle for _name, toggle, _setter in switches]
+
+    def report_refused_update(self) -> None:
+        """A widget update from the browser was refused (see :mod:`casekit.widgets.refusals`): say so, briefly."""
+        self.message.show([gettext("conf.error_value_refused", self.lang)])
+
+    def _set_language_and_mark(self, lang) -> None:
+        self.set_language(lang)
+        self._mark_language()
+
+    def _mark_language(self) -> None:
+        """The app's root carries ``casekit-lang-<lang>``: the page's own script (a lost connection) speaks it."""
+        marks = [c for c in self._dom_classes if c.startswith("casekit-lang-")]
+        if marks != [f"casekit-lang-{self.lang}"]:
+            for mark in marks:
+                self.remove_class(mark)
+            self.add_class(f"casekit-lang-{self.lang}")
 
     def set_privacy(self, on) -> None:
         """Names and private details masked (``True``) or shown; the views are built again (``rebuild``)."""

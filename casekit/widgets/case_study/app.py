@@ -25,11 +25,12 @@ from typing import Callable
 import ipywidgets as widgets
 from traitlets import TraitError
 
-from ...errors import CaseKitError
+from ...errors import CaseKitError, describe
 from ...i18n import LANGUAGES, gettext, normalise_language
 from ..common import (
     GuardedSelect, MessageLabel, esc, friendly_messages, log, resend_later, safe_callback,
 )
+from ..refusals import watch_app_kernel
 from ..switches import Switches
 from . import theme as theming
 from .rating import RatingState
@@ -95,7 +96,7 @@ class CaseStudyApp(Switches, widgets.VBox):
             if study:
                 self.open_study(study)
         except Exception as exc:  # noqa: BLE001
-            log.info("could not open the case study %r: %s", study, exc)
+            log.info("could not open the case study %r: %s", study, describe(exc))
             self.report_error(exc)
         try:
             self._render()
@@ -117,7 +118,9 @@ class CaseStudyApp(Switches, widgets.VBox):
         kwargs.setdefault("study", os.environ.get("CASEKIT_STUDY") or None)
         kwargs.setdefault("theme", os.environ.get("CASEKIT_THEME", "dark"))
         kwargs.setdefault("layout", os.environ.get("CASEKIT_LAYOUT", "16:9"))
-        return cls(**kwargs)
+        app = cls(**kwargs)
+        watch_app_kernel(app.report_refused_update)
+        return app
 
     # -- errors ----------------------------------------------------------------------------------------------
     def safe(self, function: Callable) -> Callable:
@@ -193,7 +196,7 @@ class CaseStudyApp(Switches, widgets.VBox):
                 pack = self._loader(name, self.lang)
                 self._titles[key] = (pack.title, pack.summary)
             except Exception as exc:  # noqa: BLE001 - one broken pack must not hide the others
-                log.warning("case study %s could not be read: %s", name, exc)
+                log.warning("case study %s could not be read: %s", name, describe(exc))
                 self._titles[key] = (name, "")
         return self._titles[key]
 

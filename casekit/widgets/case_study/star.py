@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ...errors import CaseKitError
-from ..common import esc, log
+from ...errors import CaseKitError, describe
+from ..common import esc, log, log_failure
 from .compare import known, mean_codes
 from .render import t
 
@@ -46,7 +46,7 @@ def star_html(instrument, reference, trainees, perspective: str, *, lang: str, w
                        legend_title=text("ui.chart.rater", lang), colours=colours_for([s.key for s in data.series]),
                        width=width, font_size=FONT_SIZE, lang=lang, description=describe(data, lang))
     except CaseKitError as exc:
-        log.info("star not drawn: %s", exc)
+        log_failure(exc, "star")
         return f"<p class='casekit-hint'>{esc(t('study_app.star_empty', lang))}</p>"
     except Exception:  # noqa: BLE001 - a chart must never break the class
         log.exception("the exercise's needs star failed")

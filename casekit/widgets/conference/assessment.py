@@ -21,7 +21,7 @@ import ipywidgets as widgets
 
 from ...errors import CaseKitError
 from ...vocab import LifeDomain, NeedStatus, Perspective
-from ..common import GuardedDropdown, GuardedToggleButtons, MessageLabel, esc, log
+from ..common import GuardedDropdown, GuardedToggleButtons, MessageLabel, esc, log, log_failure
 from .base import StepView, panes
 from .i18n import options
 from .needs_mapping import INSTRUMENT_ID, assessment_id, reflect
@@ -129,7 +129,7 @@ class AssessmentView(StepView):
         try:
             self._save(answered)
         except Exception as exc:  # noqa: BLE001 - nothing may escape a callback
-            log.info("assessment answer not saved: %s", exc)
+            log_failure(exc, "assessment answer")
             self.report_error(exc, self.form_message)
             try:
                 self._make_form()  # back to the last saved answers

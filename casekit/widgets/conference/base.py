@@ -14,7 +14,7 @@ import ipywidgets as widgets
 
 from ...errors import ConflictError
 from ...model import Case
-from ..common import MessageLabel, friendly_messages, log, safe_callback
+from ..common import MessageLabel, friendly_messages, log, log_failure, safe_callback
 from .i18n import field, t
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -144,7 +144,7 @@ class StepView(widgets.VBox):
         try:
             self.session.change(mutate, debounce=debounce)
         except Exception as exc:  # noqa: BLE001 - nothing may escape a callback
-            log.info("change refused in %s: %s", self.key, exc)
+            log_failure(exc, f"change of {self.key}")
             try:
                 self.report_error(exc, message)
                 if revert is not None:

@@ -14,6 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...private import private_dir, write_private_bytes
+
 FORMATS = {
     "md": ("text/markdown;charset=utf-8", "md"),
     "html": ("text/html;charset=utf-8", "html"),
@@ -78,9 +80,9 @@ def export(fmt: str, case, conference_id: str, folder: Path, *, lang: str) -> Ex
     mime, extension = FORMATS[fmt]
     data = render(fmt, case, conference_id, lang=lang)
     base = "zapis" if lang == "cs" else "minutes"
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     path = folder / f"{base}-{case.id}-{conference_id}.{extension}"
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_bytes(data)
+    write_private_bytes(tmp, data)  # 0600: an export holds the case, like the store
     tmp.replace(path)
     return Export(path, mime, data)

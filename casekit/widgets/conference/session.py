@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from ...errors import CaseKitError, ConflictError, InvalidData, NotFound
 from ...model import Case
-from ..common import SavedIndicator, friendly_messages, log
+from ..common import SavedIndicator, friendly_messages, log, log_failure
 
 Mutator = Callable[[dict], Any]
 
@@ -148,7 +148,7 @@ class Session:
         try:
             self.flush()
         except Exception as exc:  # noqa: BLE001 - nothing may escape a timer callback
-            log.info("delayed save failed: %s", exc)
+            log_failure(exc, "delayed save")
             for listener in list(self.on_error):
                 try:
                     listener(exc)

@@ -20,6 +20,7 @@ import ipywidgets as widgets
 from ...errors import CaseKitError, ConflictError
 from ...model import CaseConference
 from ..common import MessageLabel, esc, friendly_messages, log, resend_later, safe_callback, store_from_environment
+from ..refusals import watch_app_kernel
 from ..switches import LazyViews, Switches
 from . import theme as theming
 from .i18n import STEP_KEYS, fmt_date, language, step_title, t
@@ -87,7 +88,9 @@ class ConferenceApp(Switches, LazyViews, widgets.VBox):
         kwargs.setdefault("conference_id", os.environ.get("CASEKIT_CONFERENCE") or None)
         kwargs.setdefault("theme", os.environ.get("CASEKIT_THEME", "dark"))
         kwargs.setdefault("layout", os.environ.get("CASEKIT_LAYOUT", "16:9"))
-        return cls(store, store_error=error, **kwargs)
+        app = cls(store, store_error=error, **kwargs)
+        watch_app_kernel(app.report_refused_update)
+        return app
 
     def _safe(self, function):
         return safe_callback(lambda messages, exc: self.report_error(exc), lambda: self.lang)(function)

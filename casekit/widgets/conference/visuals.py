@@ -20,7 +20,7 @@ from datetime import date
 from typing import Callable
 
 from ...errors import CaseKitError
-from ..common import esc, log
+from ..common import esc, log, log_failure
 from .i18n import t
 
 #: nominal chart text size (pixels, before the page scales the SVG to its pane)
@@ -65,7 +65,7 @@ def _svg(build: Callable[[], "str | None"], *, lang: str, empty_key: str, key: s
             if svg is None:
                 return f"<p class='casekit-chart-empty'>{esc(t(empty_key, lang))}</p>", True
         except CaseKitError as exc:
-            log.info("chart not drawn: %s", exc)
+            log_failure(exc, "chart")
             return f"<p class='casekit-chart-empty'>{esc(t(empty_key, lang))}</p>", True
         except Exception:  # noqa: BLE001 - a chart must never break the meeting
             log.exception("chart failed")

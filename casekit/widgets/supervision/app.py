@@ -31,6 +31,7 @@ from ..common import (
     MessageLabel, SavedIndicator, esc, friendly_messages, log, resend_later, safe_callback,
     store_from_environment,
 )
+from ..refusals import watch_app_kernel
 from ..switches import LazyViews, Switches
 from . import theme as theming
 from .i18n import VIEW_KEYS, language, t, view_title
@@ -96,7 +97,9 @@ class SupervisionApp(Switches, LazyViews, widgets.VBox):
         kwargs.setdefault("theme", os.environ.get("CASEKIT_THEME", "dark"))
         kwargs.setdefault("layout", os.environ.get("CASEKIT_LAYOUT", "16:9"))
         kwargs.setdefault("export_dir", os.environ.get("CASEKIT_EXPORT_DIR") or None)
-        return cls(store, store_error=error, **kwargs)
+        app = cls(store, store_error=error, **kwargs)
+        watch_app_kernel(app.report_refused_update)
+        return app
 
     def safe(self, function: Callable) -> Callable:
         """``function`` as a callback that never raises: failures are logged and shown in one sentence."""

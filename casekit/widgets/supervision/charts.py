@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from ...errors import CaseKitError
+from ...errors import CaseKitError, describe
 from ...vocab import NeedStatus, Perspective
-from ..common import esc, log
+from ..common import esc, log, log_failure
 from .i18n import t
 
 FONT_SIZE = 21  # as the conference app's charts (its visuals.FONT_SIZE)
@@ -48,7 +48,7 @@ def star_assessments(case, instrument, series_label) -> tuple[list, dict[str, st
             assessment = assessment.model_copy(update={"answers": {k: v for k, v in given.items() if k in items}})
             found.append(assessment.check(instrument, complete=False))
         except Exception as exc:  # noqa: BLE001 - one odd rating must not hide the star
-            log.info("star series %s/%s left out: %s", perspective.value, actor_id, exc)
+            log.info("star series %s/%s left out: %s", perspective.value, actor_id, describe(exc))
             continue
         labels[f"actor:{actor_id}" if actor_id else perspective.value] = label
     return found, labels
@@ -67,7 +67,7 @@ def _chart(build, *, lang: str, empty: str | None) -> str:
     try:
         svg = build()
     except CaseKitError as exc:
-        log.info("gap chart not drawn: %s", exc)
+        log_failure(exc, "gap chart")
         svg = None
     except Exception:  # noqa: BLE001 - a chart must never break the meeting
         log.exception("a gap chart failed")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from ...private import private_dir, write_private_bytes
 from ..conference.exports import Export, export_dir
 
 FORMATS = {
@@ -39,10 +40,10 @@ def export(report, fmt: str, folder: Path, *, lang: str) -> Export:
         raise ValueError(fmt)
     data = render(report, fmt, lang)
     base = "analyza-mezer" if lang == "cs" else "gap-analysis"
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     path = folder / f"{base}-{report.as_of.isoformat()}.{fmt}"
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_bytes(data)
+    write_private_bytes(tmp, data)  # 0600: an export holds the case, like the store
     tmp.replace(path)
     return Export(path, FORMATS[fmt], data)
 

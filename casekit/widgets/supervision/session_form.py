@@ -29,6 +29,7 @@ from typing import Any, Callable
 
 import ipywidgets as widgets
 
+from ...errors import describe
 from ...model import SupervisionSession
 from ..common import GuardedSelectMultiple, MessageLabel, esc, friendly_messages, log
 from .base import View, html_box
@@ -80,7 +81,7 @@ class SessionView(View):
             try:
                 self.current = self.store.get_session(app.session_id)
             except Exception as exc:  # noqa: BLE001 - a session deleted meanwhile: start afresh
-                log.info("supervision session %s not opened: %s", app.session_id, exc)
+                log.info("supervision session %s not opened: %s", app.session_id, describe(exc))
                 app.session_id = None
 
         # which session ----------------------------------------------------------------------------------------
@@ -227,7 +228,7 @@ class SessionView(View):
             candidate = SupervisionSession.model_validate(data)
             saved = self.store.save_session(candidate)
         except Exception as exc:  # noqa: BLE001 - nothing may escape a callback
-            log.info("supervision session change refused: %s", exc)
+            log.info("supervision session change refused: %s", describe(exc))
             texts = friendly_messages(exc, self.lang)
             target.show(texts)
             self.app.saved.failed(texts[0] if texts else "", self.lang)
@@ -254,7 +255,7 @@ class SessionView(View):
             session = SupervisionSession(date=self.date.value, supervisor=self.supervisor.value, worker=worker)
             saved = self.store.save_session(session)
         except Exception as exc:  # noqa: BLE001
-            log.info("supervision session not started: %s", exc)
+            log.info("supervision session not started: %s", describe(exc))
             self.header_message.show(friendly_messages(exc, self.lang))
             return
         self.current = saved
@@ -345,7 +346,7 @@ class SessionView(View):
             try:
                 record = self.store.get_assessment(self.current.competency_assessment_id)
             except Exception as exc:  # noqa: BLE001 - deleted meanwhile: start a new one
-                log.info("competency assessment not found: %s", exc)
+                log.info("competency assessment not found: %s", describe(exc))
         if record is None:
             record = Assessment.start(self.instrument, rater=self.current.worker, perspective="worker",
                                       date=self.current.date, id=self._competency_id())
@@ -367,7 +368,7 @@ class SessionView(View):
             if self.current.competency_assessment_id != saved.id:
                 self.apply(lambda data: data.__setitem__("competency_assessment_id", saved.id), self.competency_message)
         except Exception as exc:  # noqa: BLE001 - nothing may escape a callback
-            log.info("competency answer not saved: %s", exc)
+            log.info("competency answer not saved: %s", describe(exc))
             self.competency_message.show(friendly_messages(exc, self.lang))
             try:
                 self.make_competency_form()  # back to the last saved answers
