@@ -1,10 +1,10 @@
 """Shared helpers of ``benchmarks/run.py``: statistics, the machine's description, standalone Voilà servers
 started the way ``casekit serve`` starts them, headless Chromium, and waiting for a server to be idle.
 
-A Voilà server here is started from :func:`casekit.serve.voila_command` and
-:func:`casekit.serve.voila_environment` (the production flags: casekit template, dark theme, stripped sources,
-no tracebacks, preheated pool of one kernel per notebook, culling) with ``CASEKIT_APPS`` pointing to a folder
-of notebooks; for the cold measurements the preheat flags are switched off in that command list. Its output
+A Voilà server here is started with :func:`casekit.serve.start` (the production settings: casekit template,
+dark theme, stripped sources, no tracebacks, preheated pool of one kernel per notebook, culling, host checks)
+with ``CASEKIT_APPS`` pointing to a folder of notebooks; for the cold measurements the pool is 0 (no
+preheating). The kernel bound is lifted (a benchmark opens many pages). Its output
 goes to a log file, which is how we learn that a kernel pool was refilled ("Kernel pool of X is filled").
 Voilà logs that as soon as the kernel has *started*, before the notebook has run in it, so
 :meth:`Voila.wait_quiet` then waits until the server and all its kernels use no CPU any more.
@@ -167,26 +167,24 @@ class Voila:
         self.port = free_port()
         self.apps = apps
         self.preheat = preheat
-        self.options = serve.ServeOptions(port=self.port, db=db, pool_size=1 if preheat else 0, extra_env={
+        self.options = serve.ServeOptions(port=self.port, db=db, pool_size=1 if preheat else 0, max_kernels=10_000,
+                                          extra_env={
             "CASEKIT_APPS": str(apps), "CASEKIT_USER": "bench", "CASEKIT_LOG": str(workdir / f"{name}-casekit.log"),
             "CASEKIT_EXPORT_DIR": str(workdir / "exports"), **(env or {}),
         })
         previous = os.environ.get("CASEKIT_APPS")
-        os.environ["CASEKIT_APPS"] = str(apps)  # voila_command serves apps_dir(), which reads it
+        os.environ["CASEKIT_APPS"] = str(apps)  # the server serves apps_dir(), which reads it
+        self.log_path = workdir / f"{name}-{self.port}.log"
+        self._log = self.log_path.open("w")
         try:
-            command = serve.voila_command(self.options)
+            self.server = serve.start(self.options, stdout=self._log, stderr=subprocess.STDOUT, cwd=workdir)
         finally:
             if previous is None:
                 os.environ.pop("CASEKIT_APPS", None)
             else:
                 os.environ["CASEKIT_APPS"] = previous
-        if not preheat:
-            command = ["--preheat_kernel=False" if arg == "--preheat_kernel=True" else arg for arg in command]
-        self.command = command
-        self.log_path = workdir / f"{name}-{self.port}.log"
-        self._log = self.log_path.open("w")
-        self.process = subprocess.Popen(command, env=serve.voila_environment(self.options), stdout=self._log,
-                                        stderr=subprocess.STDOUT, cwd=workdir)
+        self.command = self.server.command
+        self.process = self.server.process
         self.base = f"http://127.0.0.1:{self.port}"
 
     def describe(self) -> dict:

@@ -141,21 +141,21 @@ def _serve_options(args, db: str | None = None):
         if not password:
             raise CaseKitError("cli.password_empty")
     token = getattr(args, "token", None)
-    if token == "":  # --token without a value
-        token = new_token()
+    if token not in (None, ""):  # a secret on the command line is visible to every local user in `ps`
+        raise CaseKitError("errors.secret_on_command_line")
+    if token == "":  # --token: CASEKIT_TOKEN, else a new random one
+        token = os.environ.get("CASEKIT_TOKEN", "").strip() or new_token()
     return ServeOptions(host=args.host, port=args.port, password=password, token=token, theme=args.theme,
-                        db=db or args.db, lang=args.lang)
+                        db=db or args.db, lang=args.lang, allow_hosts=list(args.allow_host or []),
+                        max_kernels=args.max_kernels, session_hours=args.session_hours,
+                        secure_cookies=True if args.secure_cookies else None, behind_proxy=args.behind_proxy)
 
 
 def _serve(options, app: str = "conference") -> int:
     from . import serve
 
     options.check()
-    print(_("cli.serving", None, url=serve.app_url(options, app)), flush=True)
-    for other in serve.APPS:  # the other apps of the same server (supervision, case study)
-        if other != app and (serve.apps_dir() / f"{other}.ipynb").exists():
-            print(_("cli.serving_also", None, url=serve.app_url(options, other)), flush=True)
-    return serve.run(options, open_app=app if options.open_browser else None)
+    return serve.run(options, open_app=app if options.open_browser else None, say=lambda text: print(text, flush=True))
 
 
 def cmd_anonymise(args) -> int:
@@ -187,6 +187,11 @@ def _add_serve_arguments(parser) -> None:
     parser.add_argument("--password", action="store_true", help=_("cli.help_password"))
     parser.add_argument("--token", nargs="?", const="", default=None, help=_("cli.help_token"))
     parser.add_argument("--theme", choices=("dark", "light"), default="dark", help=_("cli.help_theme"))
+    parser.add_argument("--allow-host", action="append", metavar="NAME", help=_("cli.help_allow_host"))
+    parser.add_argument("--max-kernels", type=int, default=8, metavar="N", help=_("cli.help_max_kernels"))
+    parser.add_argument("--session-hours", type=float, default=10.0, metavar="H", help=_("cli.help_session_hours"))
+    parser.add_argument("--secure-cookies", action="store_true", help=_("cli.help_secure_cookies"))
+    parser.add_argument("--behind-proxy", action="store_true", help=_("cli.help_behind_proxy"))
 
 
 def _as_of(value: str | None):
@@ -230,6 +235,11 @@ def cmd_import_caseload(args) -> int:
     print(_(key, None, path=args.file, count=len(result.cases)))
     if result.ignored_columns:
         print(_("cli.caseload_ignored", None, columns=", ".join(result.ignored_columns)))
+    if result.formula_cells:
+        cells = ", ".join(_("cli.cell", None, row=row, column=column) for row, column in result.formula_cells[:20])
+        more = len(result.formula_cells) - 20
+        print(_("cli.caseload_formula_cells", None, count=len(result.formula_cells), cells=cells)
+              + (" " + _("cli.and_more", None, count=more) if more > 0 else ""), file=sys.stderr)
     return 0
 
 
@@ -309,8 +319,17 @@ def main(argv: list[str] | None = None) -> int:
         elif arg.startswith("--lang="):
             set_language(arg.split("=", 1)[1])
     args = build_parser().parse_args(argv)
+    os.umask(0o077)  # stores, logs and exports casekit creates are readable by their owner only
     try:
-        return args.func(args)
+        try:
+            return args.func(args)
+        except Exception as exc:  # noqa: BLE001 - a database failure becomes casekit's own, readable error
+            from .store.failures import as_store_error
+
+            converted = as_store_error(exc)
+            if converted is None:
+                raise
+            raise converted from None
     except CaseKitError as exc:
         print(_("cli.error"), file=sys.stderr)
         for line in exc.messages():

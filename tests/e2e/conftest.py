@@ -70,6 +70,7 @@ class VoilaServer:
         SERVERS.append(self)
 
         self.port = free_port()
+        options.setdefault("max_kernels", 50)  # a test opens many pages; the bound has its own test
         self.options = serve.ServeOptions(port=self.port, db=db, extra_env={
             "CASEKIT_APPS": str(apps), "CASEKIT_EXPORT_DIR": str(tmp / "exports"),
             "CASEKIT_USER": "e2e", "CASEKIT_LOG": str(tmp / "casekit.log"),

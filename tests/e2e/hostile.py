@@ -17,7 +17,7 @@ def _message(msg_type: str, content: dict, session: str, channel: str = "shell")
     })
 
 
-async def _spray(ws_url: str, states: list[dict], settle: float) -> dict:
+async def _spray(ws_url: str, states: list[dict], settle: float, received: list | None = None) -> dict:
     from tornado.websocket import websocket_connect
 
     session = uuid.uuid4().hex
@@ -39,16 +39,26 @@ async def _spray(ws_url: str, states: list[dict], settle: float) -> dict:
         for state in states:
             await ws.write_message(_message("comm_msg", {
                 "comm_id": comm_id, "data": {"method": "update", "state": state, "buffer_paths": []}}, session))
-    await asyncio.sleep(settle)
+    end = asyncio.get_event_loop().time() + settle
+    while (left := end - asyncio.get_event_loop().time()) > 0:
+        try:
+            raw = await asyncio.wait_for(ws.read_message(), timeout=left)
+        except asyncio.TimeoutError:
+            break
+        if raw is None:
+            break
+        if received is not None:
+            received.append(raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw)
     ws.close()
     return comms
 
 
-def spray_every_widget(ws_url: str, states: list[dict], settle: float = 5.0) -> dict:
-    """Send each ``state`` as an update to every widget of the kernel; returns the comms found.
+def spray_every_widget(ws_url: str, states: list[dict], settle: float = 5.0, received: list | None = None) -> dict:
+    """Send each ``state`` as an update to every widget of the kernel; returns the comms found. Everything the
+    kernel sends back meanwhile is appended to ``received`` (as text).
 
     Runs in its own thread: the caller (playwright's sync API) already has an event loop running."""
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, _spray(ws_url, states, settle)).result(timeout=120)
+        return pool.submit(asyncio.run, _spray(ws_url, states, settle, received)).result(timeout=120)

@@ -1,0 +1,93 @@
+"""A bound on page kernels: every page of an app costs a kernel (~100 MB), so a server holds at most
+``limit`` of them per app; a further page gets a "the room is full" page instead of a kernel.
+
+A kernel is counted from the moment its page asks for it (a reservation, so that ten requests at once cannot
+all pass the check) until it stops: the page closes (Voilà's page shuts its kernel down on unload), the idle
+culler stops it, or no browser connects to it within ``connect_timeout`` seconds — a page fetched by a script
+that never opens the websocket gives its kernel back after that, instead of holding it for the culling timeout.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+log = logging.getLogger("casekit.server")
+
+
+@dataclass
+class PageKernels:
+    manager: Any                    # jupyter_server's MappingKernelManager (Voilà's)
+    limit: int = 8
+    connect_timeout: float = 60.0
+    _by_app: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    _pending: Counter = field(default_factory=Counter)
+
+    def running(self, app: str) -> set[str]:
+        """The page kernels of ``app`` that still run."""
+        alive = set(self.manager.list_kernel_ids())
+        ids = self._by_app[app]
+        ids &= alive
+        return set(ids)
+
+    def in_use(self, app: str) -> int:
+        return len(self.running(app)) + self._pending[app]
+
+    def reserve(self, app: str) -> bool:
+        """Take a place for a new page of ``app``; ``False`` when the app is full."""
+        if self.in_use(app) >= self.limit:
+            return False
+        self._pending[app] += 1
+        return True
+
+    def release(self, app: str) -> None:
+        """Give back a reservation whose page never got a kernel (the request failed)."""
+        if self._pending[app] > 0:
+            self._pending[app] -= 1
+
+    def record(self, app: str, kernel_id: str) -> None:
+        """The reserved page got ``kernel_id``: count it until it stops, and stop it if nobody connects."""
+        self.release(app)
+        self._by_app[app].add(kernel_id)
+        if self.connect_timeout > 0:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                return
+            loop.call_later(self.connect_timeout, lambda: asyncio.ensure_future(self._stop_if_unused(kernel_id)))
+
+    async def _stop_if_unused(self, kernel_id: str) -> None:
+        try:
+            if kernel_id not in self.manager.list_kernel_ids():
+                return
+            if self.manager.kernel_model(kernel_id).get("connections", 0) > 0:
+                return
+            log.info("kernel %s: no page connected within %s s, stopped", kernel_id, self.connect_timeout)
+            await self.manager.shutdown_kernel(kernel_id)
+        except Exception:  # noqa: BLE001 - a kernel that went away meanwhile is fine
+            log.warning("could not stop the unused kernel %s", kernel_id, exc_info=True)
+
+
+class RecordingKernelManager:
+    """Voilà's kernel manager as one page's handler sees it: every kernel it hands out is recorded."""
+
+    def __init__(self, manager: Any, on_kernel):
+        self._manager = manager
+        self._on_kernel = on_kernel
+
+    def __getattr__(self, name: str):
+        return getattr(self._manager, name)
+
+    async def get_rendered_notebook(self, *args, **kwargs):
+        result = await self._manager.get_rendered_notebook(*args, **kwargs)
+        self._on_kernel(result[2])
+        return result
+
+    async def start_kernel(self, *args, **kwargs):
+        kernel_id = self._manager.start_kernel(*args, **kwargs)
+        if asyncio.iscoroutine(kernel_id) or isinstance(kernel_id, asyncio.Future):
+            kernel_id = await kernel_id
+        self._on_kernel(kernel_id)
+        return kernel_id
