@@ -230,15 +230,17 @@ def _with_validation_extension(path: Path) -> Path:
     return target_path
 
 
-def test_openpyxl_warnings_become_a_note_not_console_noise(tmp_path):
+def test_spreadsheet_reader_warnings_do_not_reach_the_console(tmp_path):
+    # openpyxl warned "Data Validation extension is not supported and will be removed" (with its own path)
+    # for 8 of 24 real workbooks; the workbook is now read with calamine, and any warning of a reader would
+    # become a note of the report
     path = _with_validation_extension(xlsform(tmp_path / "validated.xlsx", [["type", "name", "label"],
                                                                             ["text", "q", "Q"]]))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         result = import_file(path)
     assert [str(w.message) for w in caught] == []
-    (note,) = notes(result, "import.workbook_features_skipped")
-    assert "Data Validation" in note.message("en") and "site-packages" not in note.message("en")
+    assert result.instrument.item_ids() == ["q"]
     run = subprocess.run([sys.executable, "-m", "casekit.cli", "instrument", "import", str(path), "-o",
                           str(tmp_path / "v.yaml")], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0 and run.stderr == ""

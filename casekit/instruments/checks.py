@@ -107,6 +107,7 @@ class _Rules:
                 self.paths.setdefault(item.id, ("domains", d, "items", i))
                 self.items.setdefault(item.id, item)
         self.ids = list(self.items)
+        self.parsed_conditions: dict[str, Expression] = {}
 
     def add(self, where: tuple, code: str, /, **params) -> None:
         self.problems.append(Problem(tuple(where), code, params))
@@ -201,6 +202,8 @@ class _Rules:
                    extra_names: tuple[str, ...] = ()) -> Expression | None:
         try:
             expr = parse(text)
+            if field_name == "show_if":
+                self.parsed_conditions[owner] = expr  # the cycle search reads it again: parsed once
         except ExpressionError as exc:
             self.add(path, "errors.instrument_expression", field=field_name, owner=owner, reason=exc)
             return None
@@ -235,7 +238,8 @@ class _Rules:
             refs: set[str] = set()
             if item.show_if:
                 try:
-                    refs = parse(item.show_if).references(self.ids) & self.items.keys()
+                    expr = self.parsed_conditions.get(item_id) or parse(item.show_if)
+                    refs = expr.references(self.ids) & self.items.keys()
                 except ExpressionError:
                     pass
             graph[item_id] = sorted(refs, key=position.__getitem__)

@@ -32,13 +32,24 @@ def _resolver():
     return yaml.resolver.Resolver()
 
 
+_MARKS = re.compile("[\\[\\]{},&*!|>'\"%@`]")  # flow indicators and other marks: quoted, to be safe
+
+
+@lru_cache(maxsize=1)
+def _resolved_firsts() -> frozenset:
+    """First characters with which a YAML reader may take a plain text for something else (a number, true …)."""
+    return frozenset(k for k in _resolver().yaml_implicit_resolvers if k)
+
+
 @lru_cache(maxsize=65536)
 def _plain_ok(text: str) -> bool:
     """Can ``text`` be written without quotes and still be read as this same text?"""
     if not text or len(text) > 200 or "\n" in text or not _PLAIN_FIRST.match(text) or _PLAIN_BAD.search(text):
         return False
-    if any(ch in text for ch in "[]{},&*!|>'\"%@`"):  # flow indicators and other marks: quote to be safe
+    if _MARKS.search(text):
         return False
+    if text[0] not in _resolved_firsts():
+        return True
     import yaml
 
     return _resolver().resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
@@ -46,6 +57,8 @@ def _plain_ok(text: str) -> bool:
 
 def quoted(text: str) -> str:
     """``text`` as a double-quoted YAML scalar (JSON's escapes, plus the characters YAML treats specially)."""
+    if not text:
+        return '""'
     return json.dumps(text, ensure_ascii=False).translate(_ESCAPE)
 
 
@@ -91,16 +104,25 @@ def _block(text: str, indent: str) -> str | None:
     return f"|{chomp}\n" + "\n".join(inner + line if line else "" for line in lines)
 
 
-def _value(value: Any, indent: str) -> str:
-    """What follows ``key:`` or ``-``: a scalar on the same line, or a newline and a nested block."""
+def _value(value: Any, indent: str, memo: dict | None = None) -> str:
+    """What follows ``key:`` or ``-``: a scalar on the same line, or a newline and a nested block.
+
+    ``memo`` (id of a list, indentation → its text) writes a list that appears many times (the same levels
+    shared by many items) once."""
     if isinstance(value, dict):
         if not value:
             return " {}"
-        return "\n" + _mapping(value, indent + "  ")
+        return "\n" + _mapping(value, indent + "  ", memo)
     if isinstance(value, (list, tuple)):
         if not value:
             return " []"
-        return "\n" + _sequence(value, indent)
+        if memo is None:
+            return "\n" + _sequence(value, indent)
+        key = (id(value), indent)
+        found = memo.get(key)
+        if found is None or found[0] is not value:
+            found = memo[key] = (value, "\n" + _sequence(value, indent, memo))
+        return found[1]
     if isinstance(value, str) and "\n" in value:
         block = _block(value, indent)
         if block is not None:
@@ -108,25 +130,33 @@ def _value(value: Any, indent: str) -> str:
     return " " + scalar(value)
 
 
+@lru_cache(maxsize=4096)
 def _key(key: Any) -> str:
-    return scalar(key if isinstance(key, str) else key)
+    return scalar(key) + ":"
 
 
-def _mapping(data: dict, indent: str) -> str:
-    return "\n".join(f"{indent}{_key(k)}:{_value(v, indent)}" for k, v in data.items())
+def _mapping(data: dict, indent: str, memo: dict | None = None) -> str:
+    lines = []
+    for key, value in data.items():
+        head = indent + (_key(key) if isinstance(key, str) else scalar(key) + ":")
+        if type(value) is str and "\n" not in value and _plain_ok(value):  # the common case, short-cut
+            lines.append(f"{head} {value}")
+        else:
+            lines.append(head + _value(value, indent, memo))
+    return "\n".join(lines)
 
 
-def _sequence(items, indent: str) -> str:
+def _sequence(items, indent: str, memo: dict | None = None) -> str:
     lines = []
     for value in items:
         if isinstance(value, dict) and value:
-            inner = _mapping(value, indent + "  ")
+            inner = _mapping(value, indent + "  ", memo)
             lines.append(f"{indent}- {inner[len(indent) + 2:]}")
         elif isinstance(value, (list, tuple)) and value:
-            inner = _sequence(value, indent + "  ")
+            inner = _sequence(value, indent + "  ", memo)
             lines.append(f"{indent}- {inner[len(indent) + 2:]}")
         else:
-            lines.append(f"{indent}-{_value(value, indent)}")
+            lines.append(f"{indent}-{_value(value, indent, memo)}")
     return "\n".join(lines)
 
 
@@ -134,4 +164,4 @@ def dump(data: dict) -> str:
     """``data`` (a mapping of plain values) as block-style YAML text ending with a newline."""
     if not isinstance(data, dict):
         raise TypeError("dump() takes a mapping")
-    return (_mapping(data, "") if data else "{}") + "\n"
+    return (_mapping(data, "", {}) if data else "{}") + "\n"

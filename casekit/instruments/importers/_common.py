@@ -11,10 +11,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ...errors import InvalidData
-from ..definition import Instrument, Item, Score, Text
+from ..definition import Expr, Instrument, Item, Level, Score, Text
 from ._notes import ImportNote, Report
 
 #: Names casekit's expression language keeps for itself (an item cannot be called like this).
@@ -130,7 +130,12 @@ def strip_html(text: str) -> tuple[str, bool]:
     return clean, parser.tags > 0 or clean != _tidy(html.unescape(text)) or clean != _tidy(text)
 
 
+_UNTIDY = re.compile(r"[\r\n\t\u00a0]|  |^\s|\s$")
+
+
 def _tidy(text: str) -> str:
+    if not _UNTIDY.search(text):  # most labels: one line, single spaces
+        return text
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.replace("\r", "").split("\n")]
     out, blank = [], False
     for line in lines:
@@ -171,19 +176,13 @@ def normalize_version(raw: Any) -> tuple[str, bool]:
     return ".".join(str(int(g)) for g in groups[:3]), True
 
 
-_EXPR_ADAPTERS = {
-    "item": TypeAdapter(Item.model_fields["show_if"].annotation),
-    "score": TypeAdapter(Score.model_fields["expr"].annotation),
-}
+#: Longest expression the instrument model takes (``Item.show_if``, ``Score.expr``: casekit's ``Expr``).
+_EXPR_MAX = next(m.max_length for m in Expr.__metadata__ if getattr(m, "max_length", None))
 
 
 def fits(text: str, where: str = "item") -> bool:
-    """Is the expression short enough for the instrument model's field?"""
-    try:
-        _EXPR_ADAPTERS[where].validate_python(text)
-        return True
-    except ValidationError:
-        return False
+    """Is the expression short enough for the instrument model's field (and not empty)?"""
+    return 0 < len(text.strip()) <= _EXPR_MAX
 
 
 # -- the result -------------------------------------------------------------------------------------
@@ -249,10 +248,12 @@ def finish(instrument: Instrument, report: Report, source_format: str, source_na
     an import never produces a file that casekit itself would refuse to read."""
     from ..loader import MAX_BYTES, MAX_NODES
 
-    result = ImportResult(instrument, report.ordered(), source_format, source_name)
-    text = result.to_yaml()
+    data = instrument_to_dict(instrument)
+    text = instrument_to_yaml(instrument, data)
+    result = ImportResult(instrument, report.ordered(), source_format, source_name, text)
     size = len(text.encode("utf-8"))
-    nodes = _count_values(instrument_to_dict(instrument)) if size > MAX_BYTES // 8 else 0
+    # a line holds at most a key, a value and a list entry: counted exactly only when that bound is too high
+    nodes = _count_values(data) if 3 * text.count("\n") + 10 > MAX_NODES else 0
     if size > MAX_BYTES or nodes > MAX_NODES:
         raise InstrumentImportError("errors.import_too_large", name=source_name, report=report,
                                     size=round(size / 1_000_000, 1), limit=MAX_BYTES // 1_000_000,
@@ -274,91 +275,88 @@ def _count_values(data: Any) -> int:
     return count
 
 
-def _plain(value: Any) -> Any:
+_DEFAULTS: dict[type, list[tuple[str, bool, Any]]] = {}
+_PLAIN = {str, int, bool, type(None)}
+
+
+def _fields(cls: type) -> list[tuple[str, bool, Any]]:
+    """(name, has a default, the default) of a model's fields, worked out once per class."""
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        found = _DEFAULTS[cls] = [
+            (name, not info.is_required(), None if info.is_required() else info.get_default(call_default_factory=True))
+            for name, info in cls.model_fields.items()]
+    return found
+
+
+def _fast(value: Any, memo: dict | None = None) -> Any:
+    """Plain data of a model value, defaults left out, texts with ``en`` and ``cs`` (one pass, no model_dump).
+
+    ``memo`` (object id → its data) makes levels shared by many items (an importer shares the levels of
+    identical choice lists) one piece of data, which the YAML writer then writes once."""
+    if memo is not None and isinstance(value, list) and value and isinstance(value[0], Level):
+        key = tuple(map(id, value))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = [_fast(v) for v in value]
+        return found
+    if isinstance(value, Text):
+        out = {"en": value.en, "cs": value.cs}
+        if value.other:
+            out.update(value.other)
+        return out
+    if isinstance(value, BaseModel):
+        out = {}
+        for name, has_default, default in _fields(type(value)):
+            item = getattr(value, name)
+            if has_default and (item is default or item == default):
+                continue
+            out[name] = item if type(item) in _PLAIN else _fast(item, memo)
+        return out
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, Text):
-        return _text(value.model_dump())
-    if isinstance(value, BaseModel):
-        return model_to_dict(value)
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [_fast(v) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _fast(v) for k, v in value.items()}
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
 
 
-def _text(dumped: dict) -> dict:
-    """A dumped text with ``en`` and ``cs`` always present (an empty slot shows what is left to translate)."""
-    return {"en": dumped.get("en", ""), "cs": dumped.get("cs", ""),
-            **{k: v for k, v in dumped.items() if k not in ("en", "cs")}}
-
-
-def model_to_dict(model: BaseModel, keep: tuple[str, ...] = ()) -> dict:
-    """Fields in model order, defaults left out (except ``keep``); texts always with ``en`` and ``cs``."""
-    out = {}
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        if name not in keep and not info.is_required():
-            default = info.get_default(call_default_factory=True)
-            if value == default:
-                continue
-        out[name] = _plain(value)
-    return out
-
-
-_TEXT_FIELDS = {"label", "help", "constraint_message", "descriptor", "title", "description"}
-
-
-def _texts_and_numbers(data: Any, key: str | None = None) -> Any:
-    """Fix up a ``model_dump``: every text with ``en`` and ``cs``; whole-number bounds written as integers."""
-    if isinstance(data, dict):
-        if key in _TEXT_FIELDS and data and all(isinstance(v, str) for v in data.values()):
-            return _text(data)
-        return {k: _texts_and_numbers(v, k) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_texts_and_numbers(v, key) for v in data]
-    if isinstance(data, float) and data.is_integer() and key in ("min", "max"):
-        return int(data)
-    return data
-
-
 def instrument_to_dict(inst: Instrument) -> dict:
-    """The instrument as plain data in the order of the YAML format, defaults left out.
-
-    One ``model_dump`` (pydantic's Rust core) does the work; a 50,000-item instrument takes well under a second.
-    """
-    dumped = _texts_and_numbers(inst.model_dump(mode="json", exclude_defaults=True))
-    data: dict[str, Any] = {"id": inst.id, "version": inst.version, "title": _text(inst.title.model_dump())}
+    """The instrument as plain data in the order of the YAML format, defaults left out."""
+    data: dict[str, Any] = {"id": inst.id, "version": inst.version, "title": _fast(inst.title)}
     if inst.description is not None:
-        data["description"] = dumped["description"]
+        data["description"] = _fast(inst.description)
     if inst.licence:
         data["licence"] = inst.licence
     data["perspectives"] = [p.value for p in inst.perspectives]
     if inst.scales:
-        data["scales"] = dumped["scales"]
+        data["scales"] = {k: [_fast(level) for level in v] for k, v in inst.scales.items()}
     domains = []
-    for d, domain in enumerate(inst.domains):
-        items = dumped["domains"][d]["items"]
-        for i, item in enumerate(domain.items):
-            if item.scale and item.scale in inst.scales and list(item.levels) == list(inst.scales[item.scale]):
-                items[i].pop("levels", None)  # the shared scale gives them
-        domains.append({"id": domain.id, "title": _text(domain.title.model_dump()), "items": items})
+    memo: dict = {}
+    for domain in inst.domains:
+        items = []
+        for item in domain.items:
+            entry = _fast(item, memo)
+            if item.scale and item.scale in inst.scales and item.levels == inst.scales[item.scale]:
+                entry.pop("levels", None)  # the shared scale gives them
+            items.append(entry)
+        domains.append({"id": domain.id, "title": _fast(domain.title), "items": items})
     data["domains"] = domains
     if inst.scores:
-        data["scores"] = dumped["scores"]
+        data["scores"] = [_fast(score) for score in inst.scores]
     if inst.meta:
-        data["meta"] = dumped["meta"]
+        data["meta"] = _fast(inst.meta)
     return data
 
 
-def instrument_to_yaml(inst: Instrument) -> str:
+def instrument_to_yaml(inst: Instrument, data: dict | None = None) -> str:
     """The instrument as casekit YAML (see :mod:`casekit.instruments.yamltext`)."""
     from ..yamltext import dump
 
-    return dump(instrument_to_dict(inst))
+    return dump(instrument_to_dict(inst) if data is None else data)
 
 
 def build_instrument(data: dict, report: Report, source_name: str,

@@ -633,7 +633,8 @@ def sum_or_mean_of_fields(text: str, ctx: Context) -> tuple[str, list[str]] | No
 
 
 def check_parses(text: str) -> None:
-    """Make sure casekit's parser accepts what was produced (the safety net; never expected to fire)."""
+    """Make sure casekit's parser accepts what was produced. The importers leave this to the final checks
+    (``build_instrument`` parses every expression once and reports any refused one with its reason)."""
     try:
         from ..expr import ExpressionError, parse
     except ImportError:  # pragma: no cover - the expression module ships with casekit

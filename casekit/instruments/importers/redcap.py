@@ -127,8 +127,25 @@ class _Field:
     domain_key: tuple = ()
 
 
-def parse_choices(raw: str, report: Report, row: int, name: str, lang: str = "en") -> list[Level]:
-    """``1, Yes | 2, No`` → levels (codes become numbers when all are whole numbers)."""
+def parse_choices(raw: str, report: Report, row: int, name: str, lang: str = "en",
+                  cache: dict | None = None) -> list[Level]:
+    """``1, Yes | 2, No`` → levels (codes become numbers when all are whole numbers).
+
+    A dictionary repeats the same choices many times (yes/no, a Likert scale): the levels of a choices text
+    that needed no note are made once per import and shared (levels are values; nothing changes them)."""
+    if cache is None:
+        return _parse_choices(raw, report, row, name, lang)
+    known = cache.get((raw, lang))
+    if known is not None:
+        return list(known)
+    before = len(report)
+    levels = _parse_choices(raw, report, row, name, lang)
+    if len(report) == before:
+        cache[(raw, lang)] = levels
+    return list(levels)
+
+
+def _parse_choices(raw: str, report: Report, row: int, name: str, lang: str) -> list[Level]:
     pairs: list[tuple[str, str]] = []
     for part in (raw or "").split("|"):
         part = part.strip()
@@ -197,6 +214,7 @@ class _Importer:
         self.source_name = source_name
         self.lang = lang
         self.na_cells = 0
+        self.choices: dict = {}   # choices text → its levels, made once per import
         self.fields: list[_Field] = []
         self.by_name: dict[str, _Field] = {}
         self.ids = IdRegistry()
@@ -209,11 +227,13 @@ class _Importer:
             rownum = index + 2  # the header is row 1, as a spreadsheet shows it
             if not any(cell.strip() for cell in row):
                 continue
-            cells = {columns[i]: (row[i] if i < len(row) else "").strip() for i in columns}
-            for key, value in cells.items():
-                if value == "NA":  # R's write.csv writes missing values as NA: an empty cell, not a text
-                    cells[key] = ""
-                    self.na_cells += 1
+            width = len(row)
+            cells = {name: (row[i].strip() if i < width else "") for i, name in columns.items()}
+            if "NA" in cells.values():  # R's write.csv writes missing values as NA: an empty cell, not a text
+                for key, value in cells.items():
+                    if value == "NA":
+                        cells[key] = ""
+                        self.na_cells += 1
             name = cells.get("field_name", "")
             if not name:
                 self.report.add("dropped", "import.empty_name", row=rownum,
@@ -260,7 +280,7 @@ class _Importer:
                         add("changed", "import.validation_dropped", validation=v)
             elif t in ("dropdown", "radio", "checkbox"):
                 f.item_type = ItemType.MULTIPLE if t == "checkbox" else ItemType.SINGLE
-                f.levels = parse_choices(f.choices, self.report, f.row, f.name, self.lang)
+                f.levels = parse_choices(f.choices, self.report, f.row, f.name, self.lang, self.choices)
                 if not f.levels:
                     f.kind = "dropped"
                     add("dropped", "import.no_choices", original=f.choices)
@@ -323,7 +343,6 @@ class _Importer:
             expr = _logic.translate(formula, REDCAP, self.context(done))
             if not fits(expr, "score"):
                 raise Unsupported("too_long")
-            _logic.check_parses(expr)
         except Unsupported as exc:
             done[f.id] = None
             self.report.add("dropped", "import.calc_dropped", row=f.row, field=f.name, original=formula,
@@ -538,7 +557,6 @@ class _Importer:
                 expr = _logic.translate(condition, REDCAP, ctx)
                 if not fits(expr):
                     raise Unsupported("too_long")
-                _logic.check_parses(expr)
                 data["show_if"] = expr
             except Unsupported as exc:
                 add("dropped", "import.condition_dropped", original=f.branching, reason=exc.reason)
