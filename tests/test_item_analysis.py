@@ -116,3 +116,15 @@ def test_scales_by_domain_and_what_cannot_be_computed():
         assert "jedné položce" in item_analysis(frame).scales.set_index("domain").loc["single", "notes"]
     with pytest.raises(InvalidData):
         test_retest(frame.assign(wave=1), wave="wave")
+
+
+def test_the_item_analysis_chart_shows_each_item_in_both_languages():
+    from casekit.charts import to_svg
+    from casekit.charts.items import item_analysis_chart, item_analysis_frame
+
+    result = item_analysis(long_frame(ATTITUDE, ATTITUDE_COLUMNS))
+    frame = item_analysis_frame(result)
+    assert list(frame["item"]) == ATTITUDE_COLUMNS
+    assert frame["scale_alpha"].nunique() == 1 and round(frame["scale_alpha"].iloc[0], 3) == 0.843
+    assert "α if the item is deleted" in to_svg(item_analysis_chart(result, lang="en"))
+    assert "α bez této položky" in to_svg(item_analysis_chart(result, lang="cs"))
