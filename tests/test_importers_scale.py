@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from casekit.instruments import Instrument, check, check_rules, load_instrument
 from casekit.instruments import loader as instrument_loader
 from casekit.instruments.importers import InstrumentImportError, import_file
-from casekit.instruments.yamltext import dump
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = ["Variable / Field Name", "Form Name", "Section Header", "Field Type", "Field Label",
@@ -106,12 +105,16 @@ _data = st.recursive(_scalars, lambda inner: st.one_of(
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(_text, _data, max_size=5))
 def test_the_yaml_writer_round_trips_through_pyyaml(data):
+    from casekit.instruments.yamltext import dump
+
     text = dump(data)
     assert yaml.safe_load(text) == (data or {})
     assert yaml.load(text, Loader=yaml.SafeLoader) == (data or {})  # the pure-Python reader too
 
 
 def test_the_yaml_writer_writes_readable_block_yaml():
+    from casekit.instruments.yamltext import dump
+
     text = dump({"id": "x", "title": {"en": "Age: in years", "cs": "Věk"}, "n": 2, "flag": True,
                  "items": [{"id": "a", "label": "Two\nlines"}, "yes"], "empty": [], "none": None})
     assert text == (
