@@ -29,11 +29,11 @@ from .fields import (
     is_person_actor_name, is_reference, pattern_of, texts, unique_participants, where,
 )
 from .inflection import fold, family_forms, family_key, is_female_surname, name_forms, place_forms
-from .names import NameRef, faker_names, find_refs, first_name_gender, lemma, parse_known_name
-from .places import core_words, informal_tail, phrase_pattern, place_phrases, town_words
+from .names import NameRef, faker_names, find_refs, first_name_gender, parse_known_name
+from .places import case_place_words, core_words, informal_tail, phrase_pattern, town_words
 from .pseudonyms import Pseudonyms
 from .report import AnonymisationReport, ReportWarning
-from .text import WORD, Lexicon, Redactor
+from .text import Lexicon, Redactor
 from .wordlist import common_words
 
 
@@ -102,11 +102,7 @@ class Anonymiser:
         data = case.model_dump()
         towns = town_words()
 
-        phrases = place_phrases(case.client.municipality, common) + [p for p in self.known_places if p.strip()]
-        place_tokens = {fold(form) for phrase in phrases for w in core_words(phrase, common)
-                        for form in place_forms(w)}
-        org_words = {fold(form) for a in case.actors if a.kind.value == "organisation" and a.formal
-                     for w in WORD.findall(a.name) if len(w) > 2 and lemma(w) is None for form in place_forms(w)}
+        phrases, place_tokens, org_words = case_place_words(case, common, self.known_places)
         excluded = frozenset(place_tokens | org_words | towns)
 
         registry = _Registry()

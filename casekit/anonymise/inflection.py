@@ -20,6 +20,7 @@ so *NOVÁKOVI* and *novakovi* are found too.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _VOWELS = set("aáeéěiíoóuúůyý")
 #: dative/locative of feminine -a nouns: the consonant before -a changes (Věra → Věře, Hanka → Hance)
@@ -33,8 +34,9 @@ _MOBILE_E = ("ek", "ec", "el", "eň")
 _SOFT_BEFORE_EK = {"n": "ň", "t": "ť", "d": "ď"}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower case without diacritics: ``fold("Novákové") == "novakove"``."""
+    """Lower case without diacritics: ``fold("Novákové") == "novakove"`` (memoised: words repeat)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

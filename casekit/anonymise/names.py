@@ -106,6 +106,7 @@ _ENDINGS = (
 _UNSOFTEN = {"ř": "r", "c": "k", "z": "h", "š": "ch", "ť": "t", "ď": "d", "ň": "n"}
 
 
+@lru_cache(maxsize=1 << 16)
 def lemma(word: str) -> str | None:
     """The Faker-known name ``word`` is a form of (``Hájkem`` → ``Hájek``, ``Novákové`` → ``Nováková``).
     Exact matches count for every locale; inflected forms only for Czech names."""

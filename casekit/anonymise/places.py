@@ -3,6 +3,7 @@ larger towns and regions (safe to leave), and the proper name inside an informal
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .inflection import fold, place_forms
 from .names import HONORIFICS, KIN, ROLES, TITLES, lemma
@@ -13,12 +14,29 @@ _CONNECTORS = frozenset({"nad", "pod", "u", "v", "ve", "na", "při", "upon", "on
 _PLACE_NOISE = frozenset({"orp", "okres", "obec", "město", "kraj", "area", "district", "region", "municipality"})
 
 
-def town_words() -> set[str]:
+@lru_cache(maxsize=1)
+def town_words() -> frozenset[str]:
     """Folded forms of the larger towns and the regions: never flagged, never replaced unless the client's."""
     data = places()
     words = {fold(f) for name in data["towns"] for w in WORD.findall(name) for f in place_forms(w)}
     words |= {fold(w) for region in data["regions"].values() for text in region.values() for w in WORD.findall(text)}
-    return words
+    return frozenset(words)
+
+
+def case_place_words(case, common: frozenset[str], known_places=()) -> tuple[list[str], set[str], set[str]]:
+    """What of a case names a place or an organisation, never a person: the place phrases of the client's
+    municipality (plus ``known_places``), their folded word forms, and the folded forms of the words of formal
+    organisations' names that are no known name (``Brodce`` in *Sociální odbor MěÚ Brodce*)."""
+    phrases = place_phrases(case.client.municipality, common) + [p for p in known_places if p.strip()]
+    place_tokens = {form for phrase in phrases for w in core_words(phrase, common) for form in _folded_forms(w)}
+    org_words = {form for a in case.actors if a.kind.value == "organisation" and a.formal
+                 for w in WORD.findall(a.name) if len(w) > 2 and lemma(w) is None for form in _folded_forms(w)}
+    return phrases, place_tokens, org_words
+
+
+@lru_cache(maxsize=1 << 14)
+def _folded_forms(word: str) -> frozenset[str]:
+    return frozenset(fold(form) for form in place_forms(word))
 
 
 def place_phrases(municipality: str, common: frozenset[str]) -> list[str]:
