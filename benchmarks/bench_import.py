@@ -73,20 +73,20 @@ def make_fields(rows: int, seed: int = 13) -> list[dict]:
         if n % 17 == 0:
             label = f"<b>Question {n}</b>: <i>as the client sees it</i>"
         field = {"name": f"f{n}", "form": form, "section": section, "type": kind, "label": label}
+        if choice_fields and rnd.random() < 0.25 and kind != "calc":  # on an earlier choice, maybe a number too
+            target, options, many = rnd.choice(choice_fields[-30:])
+            field["branching"] = (target, options[0][0], many,
+                                  fields[-1]["name"] if fields[-1]["type"] == "integer" else None)
         if kind in ("radio", "dropdown", "checkbox"):
             options = rnd.choice(common) if rnd.random() < 0.8 else [
                 (str(c), f"Option {c} of field {n}") for c in range(1, rnd.randint(3, 9))]
             field["choices"] = options
-            choice_fields.append((field["name"], options))
+            choice_fields.append((field["name"], options, kind == "checkbox"))
         elif kind == "integer":
             field.update(min="0", max=str(rnd.choice([10, 100, 120])))
         elif kind == "calc":
             numeric = [f for f in fields[-12:] if f["type"] == "integer"]
             field["calc"] = [f["name"] for f in numeric[:3]]
-        if choice_fields and rnd.random() < 0.25 and kind != "calc":
-            target, options = rnd.choice(choice_fields[-30:])
-            field["branching"] = (target, options[0][0], fields[-1]["name"] if fields[-1]["type"] == "integer"
-                                  else None)
         fields.append(field)
     return fields
 
@@ -110,8 +110,9 @@ def write_redcap(fields: list[dict], path: Path) -> Path:
             else:
                 row[3] = kind
             if f.get("branching"):
-                target, code, number = f["branching"]
-                row[11] = f"[{target}] = '{code}'" + (f" and [{number}] > 2" if number else "")
+                target, code, many, number = f["branching"]
+                row[11] = (f"[{target}({code})] = '1'" if many else f"[{target}] = '{code}'") + (
+                    f" and [{number}] > 2" if number else "")
             writer.writerow(row)
     return path
 
@@ -136,8 +137,9 @@ def write_xlsform(fields: list[dict], path: Path) -> Path:
         kind = f["type"]
         relevant = ""
         if f.get("branching"):
-            target, code, number = f["branching"]
-            relevant = f"${{{target}}} = '{code}'" + (f" and ${{{number}}} > 2" if number else "")
+            target, code, many, number = f["branching"]
+            relevant = (f"selected(${{{target}}}, '{code}')" if many else f"${{{target}}} = '{code}'") + (
+                f" and ${{{number}}} > 2" if number else "")
         label_cs = f["label"].replace("Question", "Otázka")
         if kind in ("radio", "dropdown", "checkbox"):
             key = tuple(f["choices"])

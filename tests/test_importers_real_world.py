@@ -325,3 +325,21 @@ def test_a_repeat_is_reported_with_everything_it_held(tmp_path):
     assert members.params["count"] == 3 and members.params["names"] == "member_name, member_health, member_age"
     assert members.row == 3
     assert {n.field for n in notes(result, "import.inside_repeat")} == {"member_name", "member_age", "visit_date"}
+
+
+def test_branching_cycles_are_dropped_and_reported_and_the_rest_is_kept(tmp_path):
+    path = write(tmp_path, "cycles_DataDictionary.csv", dictionary([
+        ["record_id", "f", "", "text", "ID"],
+        ["a", "f", "", "radio", "A", "1, Yes | 0, No", "", "", "", "", "", "[a] = '1'"],          # itself
+        ["b", "f", "", "radio", "B", "1, Yes | 0, No", "", "", "", "", "", "[c] = '1'"],          # b ↔ c
+        ["c", "f", "", "radio", "C", "1, Yes | 0, No", "", "", "", "", "", "[b] = '0'"],
+        ["d", "f", "", "text", "D", "", "", "", "", "", "", "[b] = '1'"],                        # fine
+    ]))
+    result = import_file(path)
+    dropped = notes(result, "import.rule_dropped")
+    assert {n.field for n in dropped} == {"a", "b"}
+    assert all("cycle" in n.message("en") for n in dropped)
+    assert result.instrument.item("d").show_if == "b == 1" and result.instrument.item("c").show_if == "b == 0"
+    out = tmp_path / "cycles.yaml"
+    result.to_yaml(out)
+    assert load_instrument(out) == result.instrument

@@ -21,7 +21,7 @@ from typing import Any
 _ESCAPE = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF)}
 _UNSAFE_BLOCK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff\t\r]")
 _PLAIN_FIRST = re.compile(r"[A-Za-z0-9_(./$\u00c0-\U0010ffff]")
-_PLAIN_BAD = re.compile(r": |:$| #|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]|\s$")
+_PLAIN_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
@@ -44,9 +44,9 @@ def _resolved_firsts() -> frozenset:
 @lru_cache(maxsize=65536)
 def _plain_ok(text: str) -> bool:
     """Can ``text`` be written without quotes and still be read as this same text?"""
-    if not text or len(text) > 200 or "\n" in text or not _PLAIN_FIRST.match(text) or _PLAIN_BAD.search(text):
+    if not text or len(text) > 200 or not _PLAIN_FIRST.match(text) or text[-1].isspace() or text[-1] == ":":
         return False
-    if _MARKS.search(text):
+    if ": " in text or " #" in text or _PLAIN_BAD.search(text) or _MARKS.search(text):
         return False
     if text[0] not in _resolved_firsts():
         return True
@@ -112,7 +112,13 @@ def _value(value: Any, indent: str, memo: dict | None = None) -> str:
     if isinstance(value, dict):
         if not value:
             return " {}"
-        return "\n" + _mapping(value, indent + "  ", memo)
+        inner = indent + "  "
+        lines = []
+        for key, text in value.items():  # a text ({en: …, cs: …}): one line per language, no recursion
+            if type(key) is not str or type(text) is not str or "\n" in text:
+                return "\n" + _mapping(value, inner, memo)
+            lines.append(f"{inner}{_key(key)} {text if _plain_ok(text) else quoted(text)}")
+        return "\n" + "\n".join(lines)
     if isinstance(value, (list, tuple)):
         if not value:
             return " []"

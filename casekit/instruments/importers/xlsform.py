@@ -146,11 +146,25 @@ class Sheet:
     columns: dict[int, Column]
     rows: list[tuple[int, dict[int, str]]]   # (row number, {column index: text})
 
-    def value(self, cells: dict[int, str], base: str) -> str:
+    def __post_init__(self):
+        # per column name: the columns without a language, and every column with its language (looked up per
+        # row and per text, so worked out once)
+        self._plain: dict[str, list[int]] = {}
+        self._by_base: dict[str, list[tuple[int, str | None]]] = {}
         for i, col in self.columns.items():
-            if col.base == base and col.lang is None and cells.get(i):
+            self._by_base.setdefault(col.base, []).append((i, col.lang))
+            if col.lang is None:
+                self._plain.setdefault(col.base, []).append(i)
+
+    def value(self, cells: dict[int, str], base: str) -> str:
+        for i in self._plain.get(base, ()):
+            if cells.get(i):
                 return cells[i]
         return ""
+
+    def of(self, base: str) -> list[tuple[int, str | None]]:
+        """The columns of ``base`` (``label``, ``hint`` …) with their languages, in sheet order."""
+        return self._by_base.get(base, [])
 
     def has(self, base: str) -> bool:
         return any(col.base == base for col in self.columns.values())
@@ -322,13 +336,13 @@ class _Importer:
         settings' ``default_language``, else English)."""
         found: dict[str, str] = {}
         plain = ""
-        for i, col in sheet.columns.items():
-            if col.base != base or not cells.get(i) or col.lang == "?":
+        for i, lang in sheet.of(base):
+            if not cells.get(i) or lang == "?":
                 continue
-            if col.lang is None:
+            if lang is None:
                 plain = plain or cells[i]
-            elif col.lang not in found:
-                found[col.lang] = cells[i]
+            elif lang not in found:
+                found[lang] = cells[i]
         if plain and not found.get(self.default_lang):
             found = {self.default_lang: plain, **found}
         if not any(found.values()):
