@@ -17,6 +17,9 @@ Timed in the same run, alternately, after one warm-up each:
 - the baseline: reading the same file with the library a researcher would use: ``pandas.read_csv`` for the
   CSV (every cell as text), ``openpyxl`` in read-only mode for the workbook (every row of every sheet).
 
+For the largest size, the run also times ``casekit instrument check`` on the YAML the import wrote (and fails if
+the check finds anything).
+
 The ratio is median(import) / median(baseline); "per 1,000 rows" shows whether the time grows linearly. The
 target (issue 13): 50,000 rows in under 10 s. Results go to ``benchmarks/results_import.json``
 (``results_import_quick.json`` with ``--quick``).
@@ -222,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", help="row counts (default 5000 10000 20000 50000)")
     parser.add_argument("--output", type=Path, default=None, help="where to write the JSON results")
     args = parser.parse_args(argv)
+    from casekit.instruments import check
     from casekit.instruments.importers import import_file
 
     sizes = args.sizes or ([500, 1_000] if args.quick else [5_000, 10_000, 20_000, 50_000])
@@ -239,6 +243,14 @@ def main(argv: list[str] | None = None) -> int:
                 t_ours, t_base, result = time_both(lambda: import_file(path).to_yaml(), lambda: reader(path), repeat)
                 imported = import_file(path)
                 median = statistics.median(t_ours)
+                check_seconds = None
+                if rows == max(sizes):  # what `casekit instrument check` takes on the file the import writes
+                    written = Path(tmp) / f"bench_{rows}_{fmt}.yaml"
+                    imported.to_yaml(written)
+                    start = time.perf_counter()
+                    problems = check(written)
+                    check_seconds = time.perf_counter() - start
+                    assert problems == [], problems[:3]
                 scenarios.append({
                     "format": fmt, "rows": rows, "file_bytes": path.stat().st_size,
                     "items": len(imported.instrument.items()), "scores": len(imported.instrument.scores),
@@ -246,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
                     "import": summary(t_ours), "baseline": summary(t_base),
                     "baseline_is": "pandas.read_csv" if fmt == "redcap" else "openpyxl read-only, every row",
                     "ratio": median / statistics.median(t_base),
-                    "seconds_per_1000_rows": median / rows * 1000,
+                    "seconds_per_1000_rows": median / rows * 1000, "instrument_check_s": check_seconds,
                 })
                 print(f"{fmt:<8} {rows:>7,} rows  import {median:7.2f} s   baseline "
                       f"{statistics.median(t_base):6.2f} s   ratio {scenarios[-1]['ratio']:6.1f}   "

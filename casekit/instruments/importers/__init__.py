@@ -15,10 +15,10 @@ not an instrument at all raises :class:`InstrumentImportError` (a :class:`~casek
 """
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from ...errors import CaseKitError
+from ..loader import paused_gc
 from ._common import ImportResult, InstrumentImportError, instrument_to_dict, instrument_to_yaml
 from ._notes import ImportNote, Report
 
@@ -109,12 +109,11 @@ def import_file(path: str | Path, *, instrument_id: str | None = None, version: 
     kind = detect_format(path)
     # an import makes a few million small objects and frees none of them until it ends: the cycle collector
     # would walk them all again and again (a third of a 50,000-row import), so it waits until the end
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        if kind == "xlsform":
-            return import_xlsform(path, instrument_id=instrument_id, version=version, title=title, lang=lang)
-        return import_redcap(path, instrument_id=instrument_id, version=version, title=title, lang=lang)
+        with paused_gc():
+            if kind == "xlsform":
+                return import_xlsform(path, instrument_id=instrument_id, version=version, title=title, lang=lang)
+            return import_redcap(path, instrument_id=instrument_id, version=version, title=title, lang=lang)
     except CaseKitError:
         raise
     except RecursionError:  # a safety net: every known way to nest deeply is refused earlier, with a reason
@@ -122,9 +121,6 @@ def import_file(path: str | Path, *, instrument_id: str | None = None, version: 
     except Exception as exc:  # noqa: BLE001 - a bug must still reach the user as a readable message
         raise InstrumentImportError("errors.import_failed", name=path.name,
                                     detail=f"{type(exc).__name__}: {exc}") from exc
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def check_language(lang: str) -> str:
