@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import subprocess
 import sys
 import warnings
@@ -13,7 +12,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-import yaml
 
 from casekit.cli import main
 from casekit.instruments import ItemType, load_instrument
@@ -81,8 +79,7 @@ def test_a_choices_cell_larger_than_the_csv_field_limit_imports(tmp_path):
     levels = result.instrument.item("medication").levels
     assert len(levels) == 3_000 and levels[-1].value == 3_000
     assert levels[41].label.en == "Medication 00042 (a long generic name, tablets, 10 mg)"
-    import csv as csv_module
-    assert csv_module.field_size_limit() == 131_072  # the process-wide limit is left as it was
+    assert csv.field_size_limit() == 131_072  # the process-wide limit is left as it was
 
 
 # -- 2. XLSForm spellings that pyxform accepts ---------------------------------------------------------------
