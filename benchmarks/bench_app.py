@@ -11,8 +11,8 @@ All times are taken inside the page, so the latency between Python and the brows
   visible with text and a step button is clickable (visible, enabled, and the element at its centre is the
   button itself: no overlay), resp. the bare slider's handle is clickable. A fresh browser context (no cache)
   per request. Warm: a preheated pool of one kernel per notebook, full (after each request we wait until Voilà
-  logs the refill and the server and all its kernels are idle again). Cold: ``--preheat_kernel=False
-  --pool_size=0`` (each request starts its kernel; we wait for idleness between requests).
+  logs the refill and the server and all its kernels are idle again). Cold: no preheated pool
+  (``pool_size=0``: each request starts its kernel; we wait for idleness between requests).
 - a round trip (:func:`round_trip`): from the input event (``pointerdown`` on a status button of the first
   item of the Assessment step's needs form / ``keydown`` ArrowRight on the slider's handle) to the first
   animation frame after the DOM shows the result: a new ``.casekit-star svg`` with different content *and* a

@@ -156,7 +156,7 @@ def write_bare_notebook(folder: Path, name: str = "bare.ipynb") -> Path:
 class Voila:
     """A standalone Voilà serving ``apps`` with casekit's production flags (``casekit.serve``).
 
-    ``preheat=False`` switches the preheated pool off (``--preheat_kernel=False --pool_size=0``): every page
+    ``preheat=False`` switches the preheated pool off (``pool_size=0``): every page
     request starts its kernel. ``env`` goes to the kernels (``ServeOptions.extra_env``).
     """
 

@@ -9,7 +9,7 @@ Measures (the helpers' docstrings say exactly how):
 
 a. page request → the conference app's first step interactive in headless Chromium, against a bare Voilà
    notebook (one IntSlider) served by the same Voilà process with the same flags (``casekit.serve``), warm
-   (preheated pool full) and cold (``--preheat_kernel=False --pool_size=0``) — ``bench_app.py``;
+   (preheated pool full) and cold (no preheated pool, ``pool_size=0``) — ``bench_app.py``;
 b. one need rating changed on the Assessment step until the star chart is redrawn and "saved" is shown, against
    a bare round trip (slider → a Label set by a Python observer) — ``bench_app.py``; also on the large case;
 c. ``import casekit`` against ``import pydantic, pandas``, and an app kernel's start-up work

@@ -90,3 +90,93 @@ def gettext(key: str, lang: str | None = None, /, **params) -> str:
 
 
 _ = gettext
+
+
+# -- the one formatter: dates, numbers and plurals as each language writes them ----------------------------
+#: how a date is written: ``short`` in tables and fields (``7. 12. 2026`` / ``7 Dec 2026``), ``long`` in
+#: documents (``7. prosince 2026`` / ``7 December 2026``)
+_DATE_PATTERNS = {"cs": {"short": "d. M. y", "long": "d. MMMM y"}, "en": {"short": "d MMM y", "long": "d MMMM y"}}
+_BABEL_LOCALES = {"cs": "cs_CZ", "en": "en_GB"}
+
+
+def format_date(value, lang: str | None = None, style: str = "short", empty: str = "") -> str:
+    """A date as ``lang`` writes it (``empty`` for no date). Babel's CLDR data supplies month names offline."""
+    if value is None:
+        return empty
+    from babel.dates import format_date as babel_format_date
+
+    lang = normalise_language(lang) if lang else current_language()
+    return babel_format_date(value, _DATE_PATTERNS[lang][style], locale=_BABEL_LOCALES[lang])
+
+
+def format_number(value, lang: str | None = None, digits: int = 0) -> str:
+    """``40,5`` in Czech, ``40.5`` in English; ``digits`` decimals (trailing zeros kept)."""
+    from babel.numbers import format_decimal
+
+    lang = normalise_language(lang) if lang else current_language()
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(value, format=pattern, locale=_BABEL_LOCALES[lang])
+
+
+def plural_form(n: int, lang: str | None = None) -> str:
+    """CLDR's plural category of ``n`` in ``lang``: ``one``, ``few``, ``many`` or ``other``."""
+    from babel import Locale
+
+    lang = normalise_language(lang) if lang else current_language()
+    return Locale.parse(_BABEL_LOCALES[lang]).plural_form(abs(n))
+
+
+def ngettext(key: str, n: int, lang: str | None = None, /, **params) -> str:
+    """The plural of ``key`` for ``n``: the message ``<key>.<form>`` (``one``/``few``/``many``/``other``,
+    falling back to ``<key>.other``) with ``{count}`` filled in. ``1 unmet need``, ``5 nenaplněných potřeb``."""
+    lang = normalise_language(lang) if lang else current_language()
+    form = plural_form(n, lang)
+    chosen = f"{key}.{form}" if f"{key}.{form}" in catalog(lang) or f"{key}.{form}" in catalog(FALLBACK) \
+        else f"{key}.other"
+    return gettext(chosen, lang, count=n, **params)
+
+
+#: what a date field accepts besides ISO ``2026-12-07``: ``7. 12. 2026``, ``7.12.2026``, ``7/12/2026``
+_NUMERIC_DATE = r"^\s*(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{4})\s*$"
+
+
+def parse_date(text: str, lang: str | None = None):
+    """A date typed the way people write it: ``7. 12. 2026`` (day first, in both languages), ``2026-12-07``, or
+    with the month's name in ``lang`` (``7 Dec 2026``, ``7. prosince 2026``). ``None`` for an empty text;
+    ``ValueError`` for anything else."""
+    import re
+    from datetime import date, datetime
+
+    text = (text or "").strip()
+    if not text:
+        return None
+    match = re.match(_NUMERIC_DATE, text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        return date(year, month, day)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    lang = normalise_language(lang) if lang else current_language()
+    for candidate in (lang, "en" if lang == "cs" else "cs"):
+        names = _month_names(candidate)
+        words = re.findall(r"[^\W\d_]+", text.lower())
+        numbers = re.findall(r"\d+", text)
+        month = next((names[w] for w in words if w in names), None)
+        if month and len(numbers) == 2:
+            day, year = int(numbers[0]), int(numbers[1])
+            return date(year, month, day)
+    raise ValueError(text)
+
+
+@lru_cache(maxsize=None)
+def _month_names(lang: str) -> dict[str, int]:
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context, locale=_BABEL_LOCALES[lang]).items():
+                names[name.lower().rstrip(".")] = number
+    return names

@@ -29,7 +29,7 @@ def test_supervision_benchmark_quick(tmp_path):
     assert demo["subject"]["min"] <= demo["subject"]["median"] <= demo["subject"]["max"]
     assert demo["subject"]["median"] > 0 and demo["baseline"]["median"] > 0
     assert isinstance(demo["ratio"], float) and demo["ratio"] > 0
-    assert "--preheat_kernel=True" in demo["voila"]["command"]
+    assert demo["voila"]["preheat"] is True and "casekit.server" in demo["voila"]["command"]
     assert "ratio" in run.stdout
 
 
