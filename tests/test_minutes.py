@@ -21,7 +21,7 @@ from casekit.minutes import (
     ABSENT, EXCUSED, PRESENT, format_date, initials, minutes, to_docx, to_html, to_markdown, views_differ,
 )
 from casekit.model import Actor, Decision, Need, Rating
-from casekit.vocab import ConferenceRole, LifeDomain, NeedStatus, Perspective
+from casekit.vocab import ActorKind, ConferenceRole, LifeDomain, NeedStatus, Perspective
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = {(name, lang): casekit.load_example(name, lang) for name in casekit.examples() for lang in LANGUAGES}
@@ -232,26 +232,33 @@ def test_privacy_leaves_out_names_contacts_and_notes(lang, tmp_path):
     conf = case.conferences[0]
     open_md, open_html, open_doc = _render_all(minutes(case, conf.id), tmp_path)
     for output in (open_md, open_html, _docx_text(open_doc)):  # without privacy everything is there
-        for value in (PHONE, EMAIL, CONTACT, SECRET_NOTE, PERSON):
+        for value in (PHONE, EMAIL, CONTACT, SECRET_NOTE, PERSON, "She would wait."):
             assert value in output
     private = minutes(case, conf.id, privacy=True)
     md, html, doc = _render_all(private, tmp_path)
-    secrets = (PHONE, EMAIL, CONTACT, SECRET_NOTE, PERSON, "Description-XY", case.case_manager)
-    secrets += tuple(p.name for p in conf.participants)
-    secrets += tuple(a.name for a in case.actors)
+    secrets = (PHONE, EMAIL, CONTACT, SECRET_NOTE, PERSON, "She would wait.", case.case_manager, conf.place)
+    secrets += tuple(p.name for p in conf.participants if p.role != ConferenceRole.CLIENT)
+    secrets += tuple(case.crisis_plan.triggers) + (case.crisis_plan.what_helps,)
     for output in (md, html, _docx_text(doc), json.dumps([repr(private)])):
         for value in secrets:
             assert value not in output, value
     assert gettext("ui.minutes.privacy_note", lang) in md
-    pseudonym = gettext("ui.pseudonym_actor", lang, number=len(case.actors))  # the planted actor is the last
-    assert private.actions[0].owner == pseudonym
-    assert private.attendance[-1].name == pseudonym and private.decisions[0].dissent_by == (pseudonym,)
+    plain = md.replace("\\", "")
+    assert "Description-XY " + gettext("anonymise.placeholder.phone", lang) in plain  # masked, not dropped
+    organisation = next(a for a in case.actors if a.kind == ActorKind.ORGANISATION)
+    assert organisation.name in md  # the room sees the organisations
+    label = initials(PERSON)  # the planted person actor: initials wherever they appear
+    assert label == "Z. U."
+    assert private.actions[0].owner == label
+    assert private.attendance[-1].name == label and private.decisions[0].dissent_by == (label,)
+    assert private.decisions[0].dissent == ""  # that she dissented, not why
     facilitator = conf.facilitator  # a person who is no actor of the network: initials
     assert private.facilitator == initials(facilitator) == "P. D."
     assert private.attendance[0].name == case.client.display_name  # the client keeps the pseudonym
     assert private.client == case.client.display_name  # a pseudonym by design
     names = [r.name for r in private.attendance]
     assert len(set(names)) == len(names)  # initials made unique
+    assert private.crisis_plan.contacts and private.crisis_plan.written_on_text  # only that there is a plan
 
 
 def test_initials():

@@ -17,7 +17,7 @@ Arrowheads (small triangles, ``mark_point`` rotated along the line) show the flo
 client (head near the client), from the client (head near the actor), both ways (two heads), none (no head).
 Formal actors are filled circles, informal ones (family, friends, community) hollow circles, coloured by
 sector; with ``highlight_unmet`` a dotted dark ring marks actors linked to an unmet need. The date is in the
-title. ``privacy=True`` writes "Client" and "Actor 3" (numbered as in the case, as in the minutes).
+title. ``privacy=True`` writes "Client" and "Actor 3" (numbered by the place in the case: ``RoomActor.number``).
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..minutes.dates import format_date
-from ..minutes.privacy import actor_pseudonym
+from ..anonymise.people import actor_pseudonym
 from ..model import Case
 from ..vocab import ConferenceRole, Flow, RelationshipKind, Sector
 from .base import lang_of, shorten, text

@@ -1,4 +1,4 @@
-"""Gather the minutes of one case conference from the case record (no rendering here).
+"""Gather the minutes of one case conference from the room projection of the case (no rendering here).
 
 What goes in follows the outputs of a case conference (domain reference, section 6): attendance, agenda,
 the client's request, needs with every perspective side by side, the network, decisions with dissent, the
@@ -6,34 +6,25 @@ agreed plan (task, owner, deadline), GAS goals, the crisis plan, the next review
 confidentiality and comments. The network, goals and GAS scores are as of the conference date: actors who
 joined the network later, goals set later and reviews held later are left out. Needs and the crisis plan are
 the case's current ones (the case record keeps no history of them); the crisis plan shows when it was written.
+
+Everything comes from :func:`casekit.anonymise.projection.room_projection`, so the minutes name people exactly
+as the screen does and, in privacy mode, leave out what the screen leaves out.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..anonymise.projection import SEVERITY_GAP, room_projection, views_differ
+from ..anonymise.room import RoomCase, RoomConference, RoomRating
 from ..errors import NotFound
 from ..i18n import gettext, normalise_language
-from ..model import Case, CaseConference, Need, Rating
-from ..vocab import ConferenceRole, NeedStatus, Perspective, RelationshipKind
+from ..model import Case, CaseConference
+from ..vocab import Perspective, RelationshipKind
 from .dates import format_date
 from .model import (
     ABSENT, ATTENDANCE_KEYS, EXCUSED, PRESENT, ActionRow, AgendaRow, AttendanceRow, CrisisContactRow,
     CrisisSummary, DecisionRow, GoalRow, Minutes, Network, NetworkRow, NeedRow,
 )
-from .privacy import Names
-
-#: Severities this far apart (1–5 scale) count as a disagreement even when the statuses agree.
-SEVERITY_GAP = 2
-
-
-def views_differ(need: Need) -> bool:
-    """True when the perspectives disagree: different known statuses, or severities ``SEVERITY_GAP`` apart.
-
-    "Not known" is not a view, so it never makes a disagreement on its own.
-    """
-    statuses = {r.status for r in need.ratings if r.status != NeedStatus.UNKNOWN}
-    severities = [r.severity for r in need.ratings if r.severity is not None]
-    return len(statuses) > 1 or (len(severities) > 1 and max(severities) - min(severities) >= SEVERITY_GAP)
 
 
 def _conference(case: Case, conference_id: str) -> CaseConference:
@@ -43,138 +34,128 @@ def _conference(case: Case, conference_id: str) -> CaseConference:
     return found
 
 
-def _rating_text(rating: Rating | None, lang: str) -> str:
+def _rating_text(rating: RoomRating | None) -> str:
     if rating is None:
         return ""
-    label = rating.status.label(lang)
-    return f"{label} ({rating.severity})" if rating.severity is not None else label
+    return f"{rating.status_label} ({rating.severity})" if rating.severity is not None else rating.status_label
 
 
-def _attendance(conf: CaseConference, names: Names, lang: str, excused: set[str]) -> tuple[AttendanceRow, ...]:
+def _attendance(conf: CaseConference, room: RoomConference, lang: str, excused: set[str]) -> tuple[AttendanceRow, ...]:
     rows = []
-    for p in conf.participants:
+    for p, shown in zip(conf.participants, room.participants):  # the same order: excused names are real ones
         status = PRESENT if p.attended else (EXCUSED if p.name in excused else ABSENT)
-        rows.append(AttendanceRow(names.person(p.name), p.role.label(lang), status,
-                                  gettext(ATTENDANCE_KEYS[status], lang), p.consent, p.confidentiality_acknowledged))
+        rows.append(AttendanceRow(shown.label, shown.role_label, status, gettext(ATTENDANCE_KEYS[status], lang),
+                                  shown.consent, shown.confidentiality))
     return tuple(rows)
 
 
-def _agenda(conf: CaseConference, names: Names) -> tuple[AgendaRow, ...]:
-    rows, start = [], 0
-    for number, item in enumerate(conf.agenda, start=1):
-        rows.append(AgendaRow(number, names.text(item.title), item.minutes, start, start + item.minutes))
-        start += item.minutes
-    return tuple(rows)
-
-
-def _needs(case: Case, names: Names, lang: str, privacy: bool) -> tuple[NeedRow, ...]:
+def _needs(room: RoomCase) -> tuple[NeedRow, ...]:
     rows = []
-    for need in case.needs:
-        others = tuple(f"{names.actor(r.actor_id)}: {_rating_text(r, lang)}"
-                       for r in need.ratings if r.perspective == Perspective.ACTOR)
+    for need in room.needs:
+        by = {r.perspective: r for r in need.ratings if r.perspective != Perspective.ACTOR.value}
+        others = tuple(f"{r.actor_label}: {_rating_text(r)}"
+                       for r in need.ratings if r.perspective == Perspective.ACTOR.value)
         rows.append(NeedRow(
-            domain=need.domain.label(lang), priority=need.priority.label(lang),
-            description="" if privacy else need.description,
-            client=_rating_text(need.rating(Perspective.CLIENT), lang),
-            worker=_rating_text(need.rating(Perspective.WORKER), lang),
-            others=others, disagreement=views_differ(need), unmet=need.is_unmet(),
+            domain=need.domain_label, priority=need.priority_label, description=need.description,
+            client=_rating_text(by.get(Perspective.CLIENT.value)), worker=_rating_text(by.get(Perspective.WORKER.value)),
+            others=others, disagreement=need.disagreement, unmet=need.unmet,
         ))
     return tuple(rows)
 
 
-def _network(case: Case, conf: CaseConference, names: Names, lang: str, privacy: bool) -> Network:
-    actors = [a for a in case.actors if a.relationship.since is None or a.relationship.since <= conf.date]
+def _network(room: RoomCase, conf: RoomConference) -> Network:
+    actors = [a for a in room.actors if a.relationship.since is None or a.relationship.since <= conf.date]
     rows = tuple(NetworkRow(
-        name=names.actor(a.id), sector=a.sector.label(lang), formal=a.formal,
-        tie=a.relationship.kind.label(lang), flow=a.relationship.flow.label(lang),
-        contact="" if privacy else ", ".join(x for x in (a.contact_person, a.phone, a.email) if x),
+        name=a.label, sector=a.sector_label, formal=a.formal, tie=a.relationship.kind_label,
+        flow=a.relationship.flow_label,
+        contact=", ".join(x for x in (a.contact_person, a.phone, a.email) if x),  # None in privacy mode
     ) for a in actors)
     kinds = [a.relationship.kind for a in actors]
     formal = sum(a.formal for a in actors)
-    return Network(len(actors), formal, len(actors) - formal, kinds.count(RelationshipKind.STRONG),
-                   kinds.count(RelationshipKind.TENUOUS), kinds.count(RelationshipKind.STRESSFUL), rows)
+    return Network(len(actors), formal, len(actors) - formal, kinds.count(RelationshipKind.STRONG.value),
+                   kinds.count(RelationshipKind.TENUOUS.value), kinds.count(RelationshipKind.STRESSFUL.value), rows)
 
 
-def _actions(case: Case, conf: CaseConference, names: Names, lang: str) -> tuple[ActionRow, ...]:
+def _actions(room: RoomCase, conf: RoomConference, lang: str) -> tuple[ActionRow, ...]:
     rows = []
     for number, action_id in enumerate(conf.action_ids, start=1):
-        action = case.action(action_id)
-        need = case.need(action.need_id) if action.need_id else None
-        goal = case.goal(action.goal_id) if action.goal_id else None
-        rows.append(ActionRow(number, names.text(action.what), names.owner(action.owner_id), action.due,
-                              format_date(action.due, lang), need.domain.label(lang) if need else "",
-                              names.text(goal.text) if goal else ""))
+        action = room.action(action_id)
+        need = room.need(action.need_id) if action.need_id else None
+        goal = room.goal(action.goal_id) if action.goal_id else None
+        rows.append(ActionRow(number, action.what, action.owner_label, action.due, format_date(action.due, lang),
+                              need.domain_label if need else "", goal.text if goal else ""))
     return tuple(rows)
 
 
-def _goals(case: Case, conf: CaseConference, names: Names, lang: str) -> tuple[tuple[GoalRow, ...], float | None]:
+def _goals(room: RoomCase, conf: RoomConference, lang: str) -> tuple[tuple[GoalRow, ...], float | None]:
     from ..gas import gas_tscore
 
-    goals = [g for g in case.goals if g.created is None or g.created <= conf.date]
+    goals = [g for g in room.goals if g.created is None or g.created <= conf.date]
     latest: dict[str, tuple] = {}
-    for review in sorted((r for r in case.reviews if r.date <= conf.date), key=lambda r: r.date):
-        for goal_id, score in review.gas_scores.items():
-            latest[goal_id] = (score, review.date)
+    for review in sorted((r for r in room.reviews if r.date <= conf.date), key=lambda r: r.date):
+        for score in review.gas_scores:
+            latest[score.goal_id] = (score.score, review.date)
     rows = []
     for goal in goals:
         score, on = latest.get(goal.id, (None, None))
-        rows.append(GoalRow(names.text(goal.text), goal.weight, goal.baseline, score, on, format_date(on, lang),
-                            names.text(goal.levels.get(score, "")) if score is not None else ""))
+        level = next((lv.text for lv in goal.levels if lv.level == score), "")
+        rows.append(GoalRow(goal.text, goal.weight, goal.baseline, score, on, format_date(on, lang), level))
     scored = [r for r in rows if r.score is not None]
     tscore = gas_tscore([r.score for r in scored], [r.weight for r in scored]) if scored else None
     return tuple(rows), tscore
 
 
-def _crisis(case: Case, names: Names, lang: str, privacy: bool) -> CrisisSummary | None:
-    plan = case.crisis_plan
+def _crisis(room: RoomCase, lang: str) -> CrisisSummary | None:
+    plan = room.crisis_plan
     if plan is None:
         return None
-    t = names.text
-    return CrisisSummary(
-        written_on_text=format_date(plan.written_on, lang), when_well=t(plan.when_well),
-        triggers=tuple(map(t, plan.triggers)), early_signs=tuple(map(t, plan.early_signs)),
-        what_helps=t(plan.what_helps), what_harms=t(plan.what_harms),
-        contacts=tuple(CrisisContactRow(names.person(c.name), t(c.role), "" if privacy else c.phone)
-                       for c in plan.contacts),
-        preferred_treatment=t(plan.preferred_treatment), refused_treatment=t(plan.refused_treatment),
-        medication="" if privacy else plan.medication, allergies="" if privacy else plan.allergies,
-        dependants_care=t(plan.dependants_care), copies_to=tuple(names.person(n) for n in plan.copies_to),
+    return CrisisSummary(  # in privacy mode the projection holds only the date and the contacts
+        written_on_text=format_date(plan.written_on, lang), when_well=plan.when_well or "",
+        triggers=plan.triggers or (), early_signs=plan.early_signs or (), what_helps=plan.what_helps or "",
+        what_harms=plan.what_harms or "",
+        contacts=tuple(CrisisContactRow(c.label, c.role, c.phone or "") for c in plan.contacts),
+        preferred_treatment=plan.preferred_treatment or "", refused_treatment=plan.refused_treatment or "",
+        medication=plan.medication or "", allergies=plan.allergies or "", dependants_care=plan.dependants_care or "",
+        copies_to=plan.copies_to or (),
     )
+
+
+def _decisions(conf: RoomConference, lang: str) -> tuple[DecisionRow, ...]:
+    rows = []
+    for number, d in enumerate(conf.decisions, start=1):
+        dissent = d.dissent_text or ""
+        if d.dissent and not dissent and not d.dissent_by:  # privacy: a dissent by nobody named, text hidden
+            dissent = gettext("privacy.dissent_recorded", lang)
+        rows.append(DecisionRow(number, d.text, dissent, d.dissent_by))
+    return tuple(rows)
 
 
 def minutes(case: Case, conference_id: str, *, lang: str | None = None, privacy: bool = False,
             excused: Iterable[str] = ()) -> Minutes:
     """The minutes of conference ``conference_id`` of ``case``.
 
-    ``lang``: the language of the minutes (default: the conference's own language). ``privacy=True``: initials
-    and pseudonyms instead of names (also where a known name is written inside a text, see
-    :class:`~casekit.minutes.privacy.Names`); contact details, need descriptions, medication and free-text
-    notes left out. ``excused``: names of absent participants who sent apologies (the case record does not keep this).
+    ``lang``: the language of the minutes (default: the conference's own language). ``privacy=True``: what the
+    room projection shows in privacy mode — people as the same initials as on screen, organisations by name,
+    identifiers in free text masked; places, contact details, notes, the crisis plan's texts and dissent texts
+    left out. ``excused``: names of absent participants who sent apologies (the case record does not keep this).
     Raises :class:`~casekit.errors.NotFound` for an unknown conference.
     """
     conf = _conference(case, conference_id)
     lang = normalise_language(lang or conf.language)
-    plan = case.crisis_plan
-    people = [p.name for p in conf.participants] + [conf.facilitator, conf.minute_taker, case.case_manager]
-    people += [c.name for c in plan.contacts] + list(plan.copies_to) if plan else []
-    names = Names(case, lang, privacy, people, clients=[p.name for p in conf.participants
-                                                        if p.role == ConferenceRole.CLIENT])
-    t = names.text
-    goals, tscore = _goals(case, conf, names, lang)
+    room = room_projection(case, privacy=privacy, lang=lang, conference_id=conference_id)
+    meeting = room.conference
+    goals, tscore = _goals(room, meeting, lang)
     return Minutes(
-        lang=lang, privacy=privacy, title=gettext("ui.minutes.title", lang), client=names.client(),
-        case_manager=names.person(case.case_manager), date=conf.date, date_text=format_date(conf.date, lang),
-        place=t(conf.place), facilitator=names.person(conf.facilitator), minute_taker=names.person(conf.minute_taker),
-        attendance=_attendance(conf, names, lang, set(excused)), agenda=_agenda(conf, names),
-        request=t(case.request), strengths=tuple(map(t, case.strengths)), wishes=tuple(map(t, case.wishes)),
-        needs=_needs(case, names, lang, privacy), network=_network(case, conf, names, lang, privacy),
-        decisions=tuple(DecisionRow(i, t(d.text), t(d.dissent), tuple(names.person(n) for n in d.dissent_by))
-                        for i, d in enumerate(conf.decisions, start=1)),
-        actions=_actions(case, conf, names, lang), goals=goals, gas_tscore=tscore,
-        crisis_plan=_crisis(case, names, lang, privacy),
-        next_review=conf.next_review, next_review_text=format_date(conf.next_review, lang),
-        notes="" if privacy else conf.notes,
-        confidentiality_note=gettext("ui.minutes.confidentiality", lang),
+        lang=lang, privacy=privacy, title=gettext("ui.minutes.title", lang), client=room.client.label,
+        case_manager=room.case_manager, date=meeting.date, date_text=format_date(meeting.date, lang),
+        place=meeting.place or "", facilitator=meeting.facilitator, minute_taker=meeting.minute_taker,
+        attendance=_attendance(conf, meeting, lang, set(excused)),
+        agenda=tuple(AgendaRow(i, a.title, a.minutes, a.start, a.end) for i, a in enumerate(meeting.agenda, start=1)),
+        request=room.request, strengths=room.strengths, wishes=room.wishes, needs=_needs(room),
+        network=_network(room, meeting), decisions=_decisions(meeting, lang), actions=_actions(room, meeting, lang),
+        goals=goals, gas_tscore=tscore, crisis_plan=_crisis(room, lang),
+        next_review=meeting.next_review, next_review_text=format_date(meeting.next_review, lang),
+        notes=meeting.notes or "", confidentiality_note=gettext("ui.minutes.confidentiality", lang),
         footer=gettext("ui.minutes.footer", lang), conference_id=conf.id, case_id=case.id,
     )
 

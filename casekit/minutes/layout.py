@@ -84,14 +84,12 @@ def _story_and_needs(m: Minutes, t) -> list:
     if m.wishes:
         blocks.append(Bullets(t("ui.minutes.wishes"), m.wishes))
     if m.needs:
-        headers = [t("ui.minutes.col_domain")] + ([] if m.privacy else [t("ui.minutes.col_description")]) + [
-            t("perspective.client"), t("perspective.worker"), t("ui.minutes.col_others"),
-            t("ui.minutes.col_views")]
+        headers = [t("ui.minutes.col_domain"), t("ui.minutes.col_description"), t("perspective.client"),
+                   t("perspective.worker"), t("ui.minutes.col_others"), t("ui.minutes.col_views")]
         rows = []
         for n in m.needs:
             views = t("ui.minutes.views_differ") if n.disagreement else t("ui.minutes.views_agree")
-            rows.append(tuple([n.domain] + ([] if m.privacy else [n.description])
-                              + [n.client, n.worker, "; ".join(n.others), views]))
+            rows.append((n.domain, n.description, n.client, n.worker, "; ".join(n.others), views))
         blocks += [Heading(t("ui.minutes.needs")), Table("needs", tuple(headers), tuple(rows))]
     return blocks
 
@@ -111,11 +109,18 @@ def _network(m: Minutes, t) -> list:
     return blocks
 
 
+def _dissent(d, t) -> str:
+    """Who dissented and why; in privacy mode the why is left out, so only who."""
+    who = ", ".join(d.dissent_by)
+    if who and d.dissent:
+        return t("ui.minutes.dissent_text", who=who, why=d.dissent)
+    return who or d.dissent
+
+
 def _decisions_and_actions(m: Minutes, t) -> list:
     blocks = []
     if m.decisions:
-        rows = tuple((str(d.number), d.text, t("ui.minutes.dissent_text", who=", ".join(d.dissent_by), why=d.dissent)
-                      if d.dissent_by else d.dissent) for d in m.decisions)
+        rows = tuple((str(d.number), d.text, _dissent(d, t)) for d in m.decisions)
         blocks += [Heading(t("ui.minutes.decisions")), Table("decisions", (
             "#", t("ui.minutes.col_decision"), t("ui.minutes.col_dissent")), rows)]
     blocks += [Heading(t("ui.minutes.actions")), Table("actions", (

@@ -36,7 +36,7 @@ class AgendaRow:
 class NeedRow:
     domain: str
     priority: str
-    description: str  # empty in privacy mode
+    description: str  # names and identifiers masked in privacy mode
     client: str  # "Unmet need (4)" – this perspective's rating, "" if none
     worker: str
     others: tuple[str, ...]  # "Actor name: Unmet need (5)" per other actor

@@ -1,40 +1,19 @@
-"""Names as a document shows them: real names, or initials and pseudonyms in privacy mode.
+"""Names in privacy mode: the one :func:`initials` rule and the actor numbers, from :mod:`casekit.anonymise`.
 
-Privacy mode (for a projector or a training room) turns people into initials (``Mgr. P. Dvorská`` →
-``P. D.``, titles dropped, a number added when two people share initials) and the actors of the network into
-``Actor 3`` — numbered by their place in the case, so the minutes and the ecomap of one case agree.
+The minutes themselves are built from the room projection (:mod:`casekit.minutes.build`), which labels people
+with :class:`casekit.anonymise.people.PersonLabels`. :class:`Names` remains for the supervision app's case
+summary until it reads the projection too; it uses the same :func:`initials`.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from ..i18n import gettext
+from ..anonymise.people import actor_pseudonym, initials
 from ..model import CASE_MANAGER_OWNER, CLIENT_OWNER, Case
 from ..vocab import ConferenceRole
 
-#: Forms of address and academic titles that are not part of anybody's initials.
-TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "prof", "doc", "pan", "paní", "pani", "slečna", "slecna", "mgr", "bc",
-    "ing", "mudr", "phdr", "judr", "paeddr", "rndr", "mvdr", "phd", "dis", "csc", "ba", "ma", "msc",
-})
-_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
-
-
-def initials(name: str) -> str:
-    """``Mgr. P. Dvorská (coordinator)`` → ``P. D.``; the text in brackets and titles do not count."""
-    base = name.split("(")[0]
-    words = [w for w in _WORD.findall(base) if w.strip(".'’-").lower() not in TITLES]
-    letters = [f"{w[0]}." for w in words if w[0].isupper()]
-    if not letters:
-        letters = [f"{w[0].upper()}." for w in words[:2]]
-    return " ".join(letters) or "?"
-
-
-def actor_pseudonym(case: Case, actor_id: str, lang: str) -> str:
-    """``Actor 3`` / ``Aktér 3``: the actor's place in ``case.actors``, stable for the whole case."""
-    number = next((i for i, a in enumerate(case.actors, start=1) if a.id == actor_id), 0)
-    return gettext("ui.pseudonym_actor", lang, number=number)
+__all__ = ["Names", "actor_pseudonym", "initials"]
 
 
 class Names:
