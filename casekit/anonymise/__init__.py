@@ -22,15 +22,21 @@ What happens (details in the modules):
 - **report** (:mod:`.report`): counts per kind and residual-risk warnings; never the key, the seed or the offset;
 - **supervision** (``sessions=``): supervision sessions about the case go through the same key.
 
+The same detector masks the texts a projected screen shows: :func:`room_projection` (:mod:`.projection`) turns a
+case into the whitelist :class:`RoomCase` a room may see, with people as labels from one :func:`initials` rule.
+
 Rare values (:mod:`.patterns`): conditions on the short list in ``data/rare_conditions.json`` become
 ``[vzácné onemocnění]``; "four or more children" becomes "several children" and twins/triplets "siblings"; other
 eponymous diagnoses are left but reported. Package data: ``data/common_words.txt``, ``data/places.json``,
 ``data/rare_conditions.json``.
 """
 from .core import Anonymiser, AnonymisationResult, anonymise
+from .people import initials
+from .projection import SHOWN_IN_PRIVACY, room_projection
 from .report import REPORT_FORMAT, REPORT_SCHEMA_VERSION, AnonymisationReport, ReportWarning
+from .room import RoomCase
 
 __all__ = [
     "AnonymisationReport", "AnonymisationResult", "Anonymiser", "REPORT_FORMAT", "REPORT_SCHEMA_VERSION",
-    "ReportWarning", "anonymise",
+    "ReportWarning", "RoomCase", "SHOWN_IN_PRIVACY", "anonymise", "initials", "room_projection",
 ]
