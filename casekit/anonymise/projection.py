@@ -25,15 +25,14 @@ Pure domain code, fast enough for every redraw: the masker and its masked texts 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
-from functools import lru_cache
 
 from ..errors import NotFound
-from ..i18n import gettext, normalise_language
-from ..model import CASE_MANAGER_OWNER, CLIENT_OWNER, GAS_LEVELS, Case, CaseConference, Need
-from ..vocab import ActorKind, ConferenceRole, NeedStatus, Perspective
-from .masking import build_masker, identity
-from .people import PersonLabels, initials
+from ..i18n import normalise_language
+from ..model import GAS_LEVELS, Case, CaseConference, Need
+from ..vocab import ActorKind, ConferenceRole, NeedStatus
+from .masking import build_masker
+from .naming import CRISIS_CONTACT_ROLE, NETWORK_ROLE, CaseNaming, Labels, role_label, shown_texts
+from .people import initials
 from .room import (
     RoomAction, RoomActionChange, RoomActor, RoomAgendaItem, RoomCase, RoomClient, RoomConference,
     RoomConferenceRef, RoomCrisisContact, RoomCrisisPlan, RoomDecision, RoomGasLevel, RoomGoal, RoomNeed,
@@ -51,7 +50,6 @@ SHOWN_IN_PRIVACY = frozenset({
 })
 #: Severities this far apart (1–5 scale) count as a disagreement even when the statuses agree.
 SEVERITY_GAP = 2
-NETWORK_ROLE, CRISIS_CONTACT_ROLE = "network", "crisis_contact"
 
 
 def views_differ(need: Need) -> bool:
@@ -64,115 +62,8 @@ def views_differ(need: Need) -> bool:
     return len(statuses) > 1 or (len(severities) > 1 and max(severities) - min(severities) >= SEVERITY_GAP)
 
 
-def role_label(role: str, lang: str) -> str:
-    if role in (NETWORK_ROLE, CRISIS_CONTACT_ROLE):
-        return gettext(f"privacy.role.{role}", lang)
-    return ConferenceRole(role).label(lang)
-
-
 def _hidden(privacy: bool, value):
     return None if privacy else value
-
-
-# -- who is who ------------------------------------------------------------------------------------------------
-class _Labels:
-    """Vocabulary labels in one language: a long case asks for the same few thousands of times."""
-
-    def __init__(self, lang: str):
-        self.lang = lang
-
-    def __getitem__(self, member) -> str:
-        return _vocabulary_label(type(member), member.value, self.lang)
-
-
-@lru_cache(maxsize=1024)
-def _vocabulary_label(vocabulary: type, value: str, lang: str) -> str:
-    # keyed by the vocabulary too: members are str, so ConferenceRole.FAMILY == LifeDomain.FAMILY
-    return vocabulary(value).label(lang)
-
-
-class _Naming:
-    """The labels of one case's people and actors, and the masker of its texts."""
-
-    def __init__(self, case: Case, privacy: bool, lang: str):
-        self.case, self.privacy, self.lang = case, privacy, lang
-        self.labels = PersonLabels(case.client.display_name, privacy=privacy)
-        self.people: dict[str, str] = {}  # name as written → label: every person, for the masker
-        self.actors: dict[str, str] = {}
-        self.org_names = {a.name for a in case.actors if a.kind != ActorKind.PERSON}
-        self.mask: Callable[[str], str] = identity
-        self._register()
-
-    def person(self, name: str, alias_of: str | None = None) -> str:
-        if not name:
-            return name
-        if not self.privacy:
-            return name
-        label = self.people.get(name)
-        if label is None:
-            label = self.labels.alias(name, alias_of) if alias_of else self.labels.label(name)
-            self.people[name] = label
-        return label
-
-    def mention(self, name: str) -> None:
-        """A name the room never sees as such (copies of the crisis plan, consents): known to the masker."""
-        if any(c.isupper() for c in name):
-            self.person(name)
-
-    def _register(self) -> None:
-        case = self.case
-        self.person(case.case_manager)
-        for actor in case.actors:
-            if actor.kind == ActorKind.PERSON:
-                self.actors[actor.id] = self.person(actor.name)
-        for conference in case.conferences:
-            for p in conference.participants:
-                self.participant(p)
-            for name in (conference.facilitator, conference.minute_taker):
-                self.person(name)
-            for decision in conference.decisions:
-                for name in decision.dissent_by:
-                    self.person(name)
-        plan = case.crisis_plan
-        for contact in plan.contacts if plan else ():
-            self.contact(contact.name)
-        for name in [*(plan.copies_to if plan else ()), *(c.given_by for c in case.client.consents)]:
-            self.mention(name)
-
-    def participant(self, p) -> str:
-        if p.role == ConferenceRole.CLIENT:
-            return self.person(p.name, alias_of=self.case.client.display_name)
-        if p.actor_id in self.actors:
-            return self.person(p.name, alias_of=self.actors[p.actor_id])
-        return self.person(p.name)
-
-    def contact(self, name: str) -> str:
-        """A crisis contact: an organisation of the network keeps its (masked) name, anyone else a label."""
-        return self.mask(name) if name in self.org_names else self.person(name)
-
-    def actor(self, actor) -> str:
-        return self.actors.get(actor.id) or self.mask(actor.name)
-
-    def owner(self, owner_id: str) -> str:
-        """An action's owner: an actor's label, or the role of the client / the case manager."""
-        if owner_id == CLIENT_OWNER:
-            return _Labels(self.lang)[ConferenceRole.CLIENT]
-        if owner_id == CASE_MANAGER_OWNER:
-            return _Labels(self.lang)[ConferenceRole.CASE_MANAGER]
-        actor = self.case.actor(owner_id)
-        return self.actor(actor) if actor else owner_id
-
-
-def _shown_texts(case: Case) -> list[str]:
-    """Every free text :data:`SHOWN_IN_PRIVACY` lets through (the masker learns third parties' names from them)."""
-    texts = [case.request, *case.strengths, *case.wishes]
-    texts += [n.description for n in case.needs]
-    texts += [t for a in case.actors for t in ((a.name, a.provides) if a.kind != ActorKind.PERSON else (a.provides,))]
-    texts += [t for g in case.goals for t in (g.text, *g.levels.values())]
-    texts += [a.what for a in case.actions]
-    texts += [t for c in case.conferences for t in (*(i.title for i in c.agenda), *(d.text for d in c.decisions))]
-    texts += [c.role for c in case.crisis_plan.contacts] if case.crisis_plan else []
-    return [t for t in texts if t and t.strip()]
 
 
 # -- the projection ---------------------------------------------------------------------------------------------
@@ -185,7 +76,7 @@ def _conference(case: Case, conference_id: str | None) -> CaseConference | None:
     return found
 
 
-def _actors(case: Case, naming: _Naming, privacy: bool, label: _Labels) -> tuple[RoomActor, ...]:
+def _actors(case: Case, naming: CaseNaming, privacy: bool, label: Labels) -> tuple[RoomActor, ...]:
     mask = naming.mask
     return tuple(RoomActor(
         id=a.id, number=number, label=naming.actor(a), kind=a.kind.value, kind_label=label[a.kind],
@@ -198,7 +89,7 @@ def _actors(case: Case, naming: _Naming, privacy: bool, label: _Labels) -> tuple
     ) for number, a in enumerate(case.actors, start=1))
 
 
-def _needs(case: Case, naming: _Naming, privacy: bool, label: _Labels) -> tuple[RoomNeed, ...]:
+def _needs(case: Case, naming: CaseNaming, privacy: bool, label: Labels) -> tuple[RoomNeed, ...]:
     def rating(r) -> RoomRating:
         actor = case.actor(r.actor_id) if r.actor_id else None
         return RoomRating(
@@ -221,7 +112,7 @@ def _goals(case: Case, mask) -> tuple[RoomGoal, ...]:
     ) for g in case.goals)
 
 
-def _actions(case: Case, naming: _Naming, label: _Labels) -> tuple[RoomAction, ...]:
+def _actions(case: Case, naming: CaseNaming, label: Labels) -> tuple[RoomAction, ...]:
     owners: dict[str, str] = {}
     return tuple(RoomAction(
         id=a.id, what=naming.mask(a.what), owner_id=a.owner_id,
@@ -231,7 +122,7 @@ def _actions(case: Case, naming: _Naming, label: _Labels) -> tuple[RoomAction, .
     ) for a in case.actions)
 
 
-def _reviews(case: Case, privacy: bool, label: _Labels) -> tuple[RoomReview, ...]:
+def _reviews(case: Case, privacy: bool, label: Labels) -> tuple[RoomReview, ...]:
     return tuple(RoomReview(
         id=r.id, date=r.date, conference_id=r.conference_id,
         gas_scores=tuple(RoomScore(goal_id=g, score=s) for g, s in r.gas_scores.items()),
@@ -242,7 +133,7 @@ def _reviews(case: Case, privacy: bool, label: _Labels) -> tuple[RoomReview, ...
     ) for r in case.reviews)
 
 
-def _crisis_plan(case: Case, naming: _Naming, privacy: bool) -> RoomCrisisPlan | None:
+def _crisis_plan(case: Case, naming: CaseNaming, privacy: bool) -> RoomCrisisPlan | None:
     plan = case.crisis_plan
     if plan is None:
         return None
@@ -258,7 +149,7 @@ def _crisis_plan(case: Case, naming: _Naming, privacy: bool) -> RoomCrisisPlan |
         copies_to=tuple(plan.copies_to))
 
 
-def _meeting(conf: CaseConference | None, naming: _Naming, privacy: bool, label: _Labels) -> RoomConference | None:
+def _meeting(conf: CaseConference | None, naming: CaseNaming, privacy: bool, label: Labels) -> RoomConference | None:
     if conf is None:
         return None
     mask, agenda, start = naming.mask, [], 0
@@ -282,7 +173,7 @@ def _meeting(conf: CaseConference | None, naming: _Naming, privacy: bool, label:
         notes=_hidden(privacy, conf.notes))
 
 
-def _people(case: Case, naming: _Naming, conf: CaseConference | None, label: _Labels) -> tuple[RoomPerson, ...]:
+def _people(case: Case, naming: CaseNaming, conf: CaseConference | None, label: Labels) -> tuple[RoomPerson, ...]:
     roles: dict[str, list[str]] = {}
 
     def add(who: str, role: str) -> None:
@@ -329,12 +220,12 @@ def room_projection(case: Case, *, privacy: bool, lang: str, conference_id: str 
 
 
 def _project(case: Case, privacy: bool, lang: str, conference_id: str | None) -> RoomCase:
-    label = _Labels(lang)
+    label = Labels(lang)
     conf = _conference(case, conference_id)
-    naming = _Naming(case, privacy, lang)
+    naming = CaseNaming(case, privacy, lang)
     if privacy:
         people = list(naming.people.items())
-        naming.mask = build_masker(case, people, _shown_texts(case), naming.labels, lang)
+        naming.mask = build_masker(case, people, shown_texts(case), naming.labels, lang)
     mask = naming.mask
     return RoomCase(
         privacy=privacy, lang=lang, case_id=case.id, version=case.version,
