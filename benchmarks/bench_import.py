@@ -214,6 +214,15 @@ def machine() -> dict:
             "python": sys.version.split()[0], "libraries": {name: version(name) for name in LIBRARIES}}
 
 
+def _load() -> list[float] | None:
+    import os
+
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:  # pragma: no cover - not Unix
+        return None
+
+
 def summary(values: list[float]) -> dict:
     return {"min": min(values), "median": statistics.median(values), "max": max(values), "runs": list(values)}
 
@@ -233,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     output = args.output or ROOT / "benchmarks" / ("results_import_quick.json" if args.quick else
                                                    "results_import.json")
     scenarios = []
+    load_before = _load()
     with tempfile.TemporaryDirectory(prefix="casekit-bench-import-") as tmp:
         for rows in sizes:
             fields = make_fields(rows)
@@ -269,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         "benchmark": "instrument import (REDCap data dictionary, XLSForm)", "quick": args.quick,
         "command": shlex.join(["benchmarks/bench_import.py", *(argv if argv is not None else sys.argv[1:])]),
         "repeat": repeat, "target_seconds_at_50000_rows": TARGET_SECONDS, "machine": machine(),
+        "load_average_before_and_after": [load_before, _load()],  # other jobs on the same 2 cores
         "scenarios": scenarios,
         "largest": {fmt: {"rows": s["rows"], "median_s": s["import"]["median"], "ratio": s["ratio"],
                           "meets_target": s["rows"] < 50_000 or s["import"]["median"] < TARGET_SECONDS}

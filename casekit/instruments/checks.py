@@ -108,6 +108,7 @@ class _Rules:
                 self.items.setdefault(item.id, item)
         self.ids = list(self.items)
         self.parsed_conditions: dict[str, Expression] = {}
+        self.unique_level_lists: set[tuple] = set()
 
     def add(self, where: tuple, code: str, /, **params) -> None:
         self.problems.append(Problem(tuple(where), code, params))
@@ -152,11 +153,17 @@ class _Rules:
             self.unique_levels(("scales", name), name, levels)
 
     def unique_levels(self, path: tuple, owner: str, levels) -> None:
-        seen: list = []
+        key = tuple(map(id, levels))
+        if key in self.unique_level_lists:  # the same levels on many items (an imported matrix, a shared
+            return                          # choice list): checked once
+        seen: set = set()
         for n, level in enumerate(levels):
-            if any(level.value == v and type(level.value) is type(v) for v in seen):
+            value = (type(level.value), level.value)  # 1 and "1" are different levels, True is no level here
+            if value in seen:
                 self.add((*path, n, "value"), "errors.instrument_duplicate_level", value=level.value, item=owner)
-            seen.append(level.value)
+            seen.add(value)
+        if len(seen) == len(levels):
+            self.unique_level_lists.add(key)
 
     def item(self, path: tuple, item: Item) -> None:
         kind = item.type.value

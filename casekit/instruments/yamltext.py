@@ -145,7 +145,12 @@ def _mapping(data: dict, indent: str, memo: dict | None = None) -> str:
     lines = []
     for key, value in data.items():
         head = indent + (_key(key) if isinstance(key, str) else scalar(key) + ":")
-        if type(value) is str and "\n" not in value and _plain_ok(value):  # the common case, short-cut
+        kind = type(value)
+        if kind is str and "\n" not in value and _plain_ok(value):  # the common cases, short-cut
+            lines.append(f"{head} {value}")
+        elif kind is bool:
+            lines.append(f"{head} {'true' if value else 'false'}")
+        elif kind is int:
             lines.append(f"{head} {value}")
         else:
             lines.append(head + _value(value, indent, memo))

@@ -215,6 +215,7 @@ class _Importer:
         self.lang = lang
         self.na_cells = 0
         self.choices: dict = {}   # choices text → its levels, made once per import
+        self.translated: dict[str, str] = {}   # branching logic → its casekit expression
         self.fields: list[_Field] = []
         self.by_name: dict[str, _Field] = {}
         self.ids = IdRegistry()
@@ -554,7 +555,9 @@ class _Importer:
         if f.branching:
             condition = " ".join(f.branching.split())
             try:
-                expr = _logic.translate(condition, REDCAP, ctx)
+                expr = self.translated.get(condition)
+                if expr is None:  # the same condition is often on many fields: translated once
+                    expr = self.translated[condition] = _logic.translate(condition, REDCAP, ctx)
                 if not fits(expr):
                     raise Unsupported("too_long")
                 data["show_if"] = expr

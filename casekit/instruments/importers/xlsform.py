@@ -321,6 +321,7 @@ class _Importer:
         self.no_czech: list[str] = []
         self.languages: dict[str, None] = {}    # every language with text, in the order met
         self.default_lang = source_lang or "en"
+        self.translated: dict[tuple, str] = {}   # (expression, the item a constraint checks) → casekit's
         self.source_lang = source_lang
         self.setting_values: dict[str, str] = {}
         self.origins: dict[str, Origin] = {}
@@ -595,7 +596,11 @@ class _Importer:
         return expr
 
     def condition(self, text: str, current: FieldInfo | None = None) -> str:
-        expr = _logic.translate(" ".join(text.split()), XLSFORM, self.context(current))
+        source = " ".join(text.split())
+        key = (source, current.id if current is not None else None)
+        expr = self.translated.get(key)
+        if expr is None:  # the same condition is often on many questions: translated once
+            expr = self.translated[key] = _logic.translate(source, XLSFORM, self.context(current))
         return expr
 
     def group_condition(self, group: _Group) -> str | None:
