@@ -1,0 +1,366 @@
+"""What the room sees, one screen per step: pure functions ``(room, state, view) -> HTML``.
+
+``room`` is the whitelist projection of the case (:func:`casekit.anonymise.projection.room_projection`),
+``state`` the console's :class:`~casekit.conference.room_state.RoomState` (step, timer), ``view`` the size and
+language of the screen (:class:`View`). Each screen is laid out to fit the window without scrolling at
+1280×720 (16:9) and 1024×768 (4:3), Czech first (its words are ~30 % longer): lists are capped by what fits
+(``+3 more``), long texts are clamped to a few lines, charts are scaled into their box. Nothing here reads the
+case itself, so nothing the projection hides can reach the projector.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ...anonymise.room import RoomCase
+from ...conference.room_state import RoomState
+from ...i18n import format_date, gettext, ngettext
+from ...vocab import ActionStatus, LifeDomain, NeedStatus, Perspective
+from ..common import esc
+
+
+@dataclass(frozen=True)
+class View:
+    lang: str
+    layout: str = "16:9"
+    theme: str = "dark"
+    now: datetime | None = None
+    #: rows of a list that fit one column of the screen (measured for 24 px text at 720 px height)
+    rows: int = field(default=0)
+
+    @property
+    def four_three(self) -> bool:
+        return self.layout == "4:3"
+
+    def t(self, key: str, **params) -> str:
+        return gettext(key, self.lang, **params)
+
+    def fits(self, wanted: int) -> int:
+        return self.rows or wanted
+
+
+#: status → a sign the room reads without colour (colour only doubles it)
+STATUS_SIGN = {NeedStatus.NO_NEED.value: "○", NeedStatus.MET.value: "◐", NeedStatus.UNMET.value: "●",
+               NeedStatus.UNKNOWN.value: "?"}
+
+
+def _more(view: View, hidden: int) -> str:
+    return f"<li class='room-more'>{esc(view.t('room.more', count=hidden))}</li>" if hidden > 0 else ""
+
+
+def _list(items: list[str], limit: int, view: View, css: str = "") -> str:
+    shown = "".join(f"<li>{item}</li>" for item in items[:limit])
+    return f"<ul class='room-list {css}'>{shown}{_more(view, len(items) - limit)}</ul>"
+
+
+def _section(title: str, body: str, css: str = "") -> str:
+    return f"<section class='room-box {css}'><h2>{esc(title)}</h2>{body}</section>"
+
+
+def _empty(view: View, key: str = "room.nothing_yet") -> str:
+    return f"<p class='room-empty'>{esc(view.t(key))}</p>"
+
+
+# -- the timer ------------------------------------------------------------------------------------------------
+def clock(seconds: float) -> str:
+    seconds = int(round(abs(seconds)))
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def timer_html(room: RoomCase, state: RoomState | None, view: View) -> str:
+    """``Agenda 2/5 · 03:12 left`` (or over time), for the header of the room and the console."""
+    conference = room.conference
+    if conference is None or not conference.agenda or state is None:
+        return ""
+    timer = state.timer
+    index = min(timer.agenda_index, len(conference.agenda) - 1)
+    item = conference.agenda[index]
+    left = timer.left(item.minutes, view.now)
+    over = left < 0
+    text = view.t("room.timer_over" if over else "room.timer_left", time=clock(left))
+    css = "casekit-timer casekit-timer-over" if over else "casekit-timer"
+    state_sign = "▶" if timer.running else "❚❚"
+    return (f"<span class='{css}' data-left='{int(left)}'>{state_sign} {esc(view.t('room.item_of', number=index + 1, count=len(conference.agenda)))}"
+            f" · {esc(text)}</span>")
+
+
+# -- the screens ----------------------------------------------------------------------------------------------
+def start(room: RoomCase | None, state: RoomState | None, view: View) -> str:
+    waiting = view.t("room.waiting")
+    label = esc(room.client.label) if room is not None else "casekit"
+    return (f"<div class='room-screen room-start'><div class='room-welcome'><p class='room-big'>{label}</p>"
+            f"<p>{esc(waiting)}</p></div></div>")
+
+
+def opening(room: RoomCase, state: RoomState | None, view: View) -> str:
+    conference = room.conference
+    limit = 9 if view.four_three else 8
+    people = []
+    for p in conference.participants:
+        mark = "✓" if p.attended else "–"
+        status = view.t("room.present" if p.attended else "room.absent")
+        people.append(f"<span class='room-mark' title='{esc(status)}'>{mark}</span> <b>{esc(p.label)}</b> "
+                      f"<span class='room-muted'>{esc(p.role_label)}</span>")
+    index = state.timer.agenda_index if state is not None else 0
+    agenda = []
+    for number, item in enumerate(conference.agenda):
+        current = " class='room-current'" if number == index else ""
+        agenda.append(f"<li{current}><span class='room-agenda-title'>{esc(item.title)}</span>"
+                      f"<span class='room-minutes'>{esc(view.t('room.minutes', count=item.minutes))}</span></li>")
+    start_at = max(0, index - 1)
+    agenda_html = (f"<ol class='room-agenda' start='{start_at + 1}'>{''.join(agenda[start_at:start_at + limit])}"
+                   f"{_more(view, len(agenda) - start_at - limit)}</ol>") if agenda else _empty(view)
+    who = _list(people, limit, view, "room-people") if people else _empty(view)
+    return (f"<div class='room-screen room-two'>{_section(view.t('room.who_is_here'), who)}"
+            f"{_section(view.t('room.agenda'), agenda_html)}</div>")
+
+
+def _clamped(text: str) -> str:
+    return f"<span class='room-clamp'>{esc(text)}</span>"
+
+
+def story(room: RoomCase, state: RoomState | None, view: View) -> str:
+    request = f"<p class='room-request'>{_clamped(room.request)}</p>" if room.request.strip() else _empty(view)
+    limit = 4 if view.four_three else 5
+    strengths = _list([_clamped(s) for s in room.strengths], limit, view) if room.strengths else _empty(view)
+    wishes = _list([_clamped(s) for s in room.wishes], limit, view) if room.wishes else _empty(view)
+    return (f"<div class='room-screen room-three'>{_section(view.t('room.request'), request, 'room-wide')}"
+            f"{_section(view.t('room.strengths'), strengths)}{_section(view.t('room.wishes'), wishes)}</div>")
+
+
+def _rater_labels(room: RoomCase, view: View) -> list[tuple[str, str]]:
+    raters: list[tuple[str, str]] = []
+    for need in room.needs:
+        for rating in need.ratings:
+            key = f"actor:{rating.actor_id}" if rating.perspective == Perspective.ACTOR.value else rating.perspective
+            if key not in [k for k, _ in raters]:
+                raters.append((key, rating.actor_label or rating.perspective_label
+                               if rating.perspective == Perspective.ACTOR.value else rating.perspective_label))
+    order = {"client": 0, "worker": 1}
+    raters.sort(key=lambda r: order.get(r[0], 2))
+    return raters
+
+
+def grid_html(room: RoomCase, view: View) -> str:
+    """The domain × perspective grid: a sign and the severity per rating; a row where views differ is marked."""
+    raters = _rater_labels(room, view)
+    # actors' columns are numbered (their names would make the columns too tall); the key is under the table
+    actors = [(key, label) for key, label in raters if key.startswith("actor:")]
+    short = {key: view.t("room.actor_short", number=n) for n, (key, _label) in enumerate(actors, start=1)}
+    key_line = "; ".join(f"{short[key]} = {label}" for key, label in actors)
+    raters = [(key, short.get(key, label)) for key, label in raters]
+    order = {d.value: i for i, d in enumerate(LifeDomain)}
+    rated = sorted((n for n in room.needs if n.ratings), key=lambda n: order.get(n.domain, 99))
+    if not rated:
+        return _empty(view, "room.no_ratings")
+    head = "".join(f"<th>{esc(label)}</th>" for _, label in raters)
+    rows = []
+    for need in rated:
+        by_key = {(f"actor:{r.actor_id}" if r.perspective == Perspective.ACTOR.value else r.perspective): r
+                  for r in need.ratings}
+        cells = []
+        for key, _ in raters:
+            r = by_key.get(key)
+            if r is None:
+                cells.append("<td class='room-none'>·</td>")
+                continue
+            severity = f" {r.severity}" if r.severity is not None else ""
+            cells.append(f"<td class='room-status-{r.status}' title='{esc(r.status_label)}'>"
+                         f"{STATUS_SIGN.get(r.status, '?')}{severity}</td>")
+        flag = " <span class='room-flag' title='{0}'>⚠</span>".format(esc(view.t("room.views_differ"))) \
+            if need.disagreement else ""
+        css = " class='casekit-disagree'" if need.disagreement else ""
+        rows.append(f"<tr{css}><th>{esc(need.domain_label)}{flag}</th>{''.join(cells)}</tr>")
+    legend = " ".join(f"{STATUS_SIGN[s.value]} {esc(s.label(view.lang))}" for s in
+                      (NeedStatus.UNMET, NeedStatus.MET, NeedStatus.NO_NEED, NeedStatus.UNKNOWN))
+    return (f"<table class='room-grid'><thead><tr><th></th>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
+            f"</table><p class='room-legend'>{legend} · ⚠ {esc(view.t('room.views_differ'))}"
+            f"{('<br>' + esc(key_line)) if key_line else ''}</p>")
+
+
+def assessment(room: RoomCase, state: RoomState | None, view: View, star_svg: str = "") -> str:
+    star = f"<div class='room-chart'>{star_svg}</div>" if star_svg else _empty(view, "room.no_ratings")
+    unmet = sum(1 for n in room.needs if n.unmet)
+    summary = f"<p class='room-count'>{esc(ngettext('ui.unmet_needs', unmet, view.lang))}</p>"
+    return (f"<div class='room-screen room-split'>{_section(view.t('room.star'), star, 'room-chart-box')}"
+            f"{_section(view.t('room.grid'), summary + grid_html(room, view), 'room-grid-box')}</div>")
+
+
+def network(room: RoomCase, state: RoomState | None, view: View, ecomap_svg: str = "") -> str:
+    chart = f"<div class='room-chart'>{ecomap_svg}</div>" if ecomap_svg else _empty(view, "room.no_network")
+    served = {actor_id for need in room.needs for actor_id in need.actor_ids}
+    nobody = [n for n in room.needs if n.unmet and not n.actor_ids]
+    items = [f"<span class='room-gap'>● {esc(n.domain_label)}</span>" for n in nobody]
+    gaps = _list(items, 7 if view.four_three else 9, view) if items else _empty(view, "room.no_gaps")
+    informal = sum(1 for a in room.actors if not a.formal)
+    facts = (f"<p class='room-muted'>{esc(view.t('room.network_counts', actors=len(room.actors), informal=informal, linked=len(served)))}</p>")
+    return (f"<div class='room-screen room-network'>{_section(view.t('room.ecomap'), chart, 'room-chart-box')}"
+            f"{_section(view.t('room.unmet_nobody'), gaps + facts, 'room-side')}</div>")
+
+
+def _ladder(goal, view: View) -> str:
+    rungs = []
+    for level in reversed(goal.levels):  # +2 on top, as a ladder
+        css = " class='room-baseline'" if level.level == goal.baseline else ""
+        sign = f"{level.level:+d}" if level.level else "0"
+        text = esc(level.text) if level.text else "<span class='room-muted'>–</span>"
+        rungs.append(f"<li{css}><b>{sign}</b> <span class='room-line'>{text}</span></li>")
+    return f"<ol class='room-ladder'>{''.join(rungs)}</ol>"
+
+
+def _action_rows(actions, view: View, limit: int) -> str:
+    if not actions:
+        return _empty(view, "room.no_actions")
+    rows = []
+    for action in actions[:limit]:
+        due = format_date(action.due, view.lang, empty="–")
+        css = " class='room-overdue'" if action.due and action.due < (view.now or datetime.now()).date() \
+            and action.status not in (ActionStatus.DONE.value, ActionStatus.CANCELLED.value) else ""
+        rows.append(f"<tr{css}><td><span class='room-clamp1'>{esc(action.what)}</span></td>"
+                    f"<td><span class='room-clamp1'>{esc(action.owner_label)}</span></td>"
+                    f"<td class='room-nowrap'>{esc(due)}</td></tr>")
+    more = (f"<tr><td colspan='3' class='room-more'>{esc(view.t('room.more', count=len(actions) - limit))}</td></tr>"
+            if len(actions) > limit else "")
+    head = (f"<tr><th>{esc(view.t('room.what'))}</th><th>{esc(view.t('room.who'))}</th>"
+            f"<th>{esc(view.t('room.by_when'))}</th></tr>")
+    return f"<table class='room-table'><thead>{head}</thead><tbody>{''.join(rows)}{more}</tbody></table>"
+
+
+def _open_actions(room: RoomCase) -> list:
+    done = (ActionStatus.DONE.value, ActionStatus.CANCELLED.value)
+    return sorted((a for a in room.actions if a.status not in done), key=lambda a: (a.due or date.max, a.id))
+
+
+def plan(room: RoomCase, state: RoomState | None, view: View) -> str:
+    goals = room.goals[-2:] if not view.four_three else room.goals[-1:]
+    cards = "".join(f"<div class='room-goal'><p class='room-goal-text room-clamp'>{esc(g.text)}</p>{_ladder(g, view)}</div>"
+                    for g in goals)
+    hidden = len(room.goals) - len(goals)
+    if hidden > 0:
+        cards += f"<p class='room-more'>{esc(view.t('room.more_goals', count=hidden))}</p>"
+    goals_html = cards or _empty(view, "room.no_goals")
+    agreed = [room.action(a) for a in room.conference.action_ids if room.action(a) is not None]
+    actions = _action_rows(agreed or _open_actions(room), view, 5 if view.four_three else 7)
+    return (f"<div class='room-screen room-split'>{_section(view.t('room.goals'), goals_html)}"
+            f"{_section(view.t('room.actions'), actions)}</div>")
+
+
+def gas_table(room: RoomCase, view: View) -> str:
+    """Goal attainment over the reviews as a table the back of the room can read: one row per goal, its level
+    (−2 … +2) at the baseline and at the last reviews, and the change."""
+    reviews = sorted((r for r in room.reviews if r.gas_scores), key=lambda r: (r.date, r.id))[-3:]
+    if not room.goals or not reviews:
+        return _empty(view, "room.no_reviews")
+    head = "".join(f"<th class='room-nowrap'>{esc(format_date(r.date, view.lang))}</th>" for r in reviews)
+    rows = []
+    limit = 4 if view.four_three else 5
+    for goal in room.goals[-limit:]:
+        scores = [next((s.score for s in r.gas_scores if s.goal_id == goal.id), None) for r in reviews]
+        cells = "".join(f"<td class='room-level room-level-{'up' if v is not None and v > goal.baseline else 'same'}'>"
+                        f"{'–' if v is None else (f'{v:+d}' if v else '0')}</td>" for v in scores)
+        rows.append(f"<tr><td><span class='room-clamp1'>{esc(goal.text)}</span></td>"
+                    f"<td class='room-level'>{goal.baseline:+d}</td>{cells}</tr>")
+    return (f"<table class='room-table room-gas'><thead><tr><th>{esc(view.t('room.goal'))}</th>"
+            f"<th>{esc(view.t('room.baseline'))}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def review(room: RoomCase, state: RoomState | None, view: View) -> str:
+    counts: dict[str, int] = {}
+    for action in room.actions:
+        counts[action.status_label] = counts.get(action.status_label, 0) + 1
+    facts = "".join(f"<li><b>{count}</b> {esc(label)}</li>" for label, count in counts.items())
+    facts_html = f"<ul class='room-list'>{facts}</ul>" if facts else _empty(view, "room.no_actions")
+    return (f"<div class='room-screen room-network'>{_section(view.t('room.progress'), gas_table(room, view))}"
+            f"{_section(view.t('room.action_states'), facts_html, 'room-side')}</div>")
+
+
+def close(room: RoomCase, state: RoomState | None, view: View) -> str:
+    conference = room.conference
+    items = []
+    for decision in conference.decisions:
+        dissent = ""
+        if decision.dissent:
+            who = ", ".join(decision.dissent_by) or view.t("room.someone")
+            dissent = f" <span class='room-dissent'>({esc(view.t('room.dissent_by', who=who))})</span>"
+        items.append(f"<span class='room-clamp'>{esc(decision.text)}</span>{dissent}")
+    decisions = _list(items, 4 if view.four_three else 5, view) if items else _empty(view, "room.no_decisions")
+    nxt = format_date(conference.next_review, view.lang, empty="–")
+    agreed = [room.action(a) for a in conference.action_ids if room.action(a) is not None] or _open_actions(room)
+    actions = _action_rows(agreed, view, 4 if view.four_three else 6)
+    next_review = f"<p class='room-next'><b>{esc(view.t('room.next_review'))}:</b> {esc(nxt)}</p>"
+    return (f"<div class='room-screen room-split'>{_section(view.t('room.decisions'), decisions + next_review)}"
+            f"{_section(view.t('room.who_what_when'), actions)}</div>")
+
+
+SCREENS = {"start": start, "opening": opening, "story": story, "assessment": assessment, "network": network,
+           "plan": plan, "review": review, "close": close}
+
+
+def room_css(c: dict[str, str], layout: str) -> str:
+    """The room view's rules: every screen is a grid exactly as tall as the body."""
+    four_three = layout == "4:3"
+    r = ".casekit-room-app"
+    return f"""
+{r} .casekit-body {{ overflow: hidden !important; padding-bottom: 0 !important; }}
+{r} .room-host, {r} .room-host > .widget-html-content {{ height: 100%; width: 100%; }}
+{r} .room-screen {{ height: 100%; box-sizing: border-box; display: grid; gap: 12px 18px; padding: 4px 0;
+  font-size: 26px; line-height: 1.3; overflow: hidden; }}
+{r} .room-two, {r} .room-split {{ grid-template-columns: 1fr 1fr; grid-template-rows: minmax(0, 1fr); }}
+{r} .room-split {{ grid-template-columns: {'2fr 3fr' if four_three else '5fr 6fr'}; }}
+{r} .room-line {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }}
+{r} .room-goal-text {{ display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }}
+{r} .room-three {{ grid-template-columns: {'1fr 1fr' if four_three else '1fr 1fr 1fr'};
+  grid-template-rows: {'auto minmax(0, 1fr)' if four_three else 'minmax(0, 1fr)'}; }}
+{r} .room-three .room-wide {{ {'grid-column: 1 / -1;' if four_three else ''} }}
+{r} .room-network {{ grid-template-columns: {'3fr 2fr' if four_three else '2fr 1fr'}; grid-template-rows: minmax(0, 1fr); }}
+{r} .room-box {{ min-height: 0; min-width: 0; overflow: hidden; display: flex; flex-direction: column; }}
+{r} .room-box h2 {{ font-size: 28px; margin: 0 0 6px 0; color: {c['accent']}; font-weight: 800; flex: 0 0 auto; }}
+{r} .room-chart-box .room-chart {{ flex: 1 1 auto; min-height: 0; display: flex; align-items: flex-start;
+  justify-content: center; }}
+{r} .room-chart svg {{ width: 100% !important; height: 100% !important; max-height: 100%;
+  background: {c['chart_bg']}; border-radius: 6px; }}
+{r} .room-list {{ list-style: none; margin: 0; padding: 0; }}
+{r} .room-list li {{ margin: 0 0 8px 0; padding-left: 0.2em; }}
+{r} .room-people li {{ white-space: normal; }}
+{r} .room-muted, {r} .room-more, {r} .room-empty {{ color: {c['muted']}; }}
+{r} .room-more {{ font-style: italic; }}
+{r} .room-mark {{ display: inline-block; width: 1.1em; color: {c['ok']}; font-weight: 800; }}
+{r} .room-agenda {{ margin: 0; padding-left: 1.6em; }}
+{r} .room-agenda li {{ margin: 0 0 8px 0; }}
+{r} .room-agenda .room-current {{ color: {c['accent']}; font-weight: 800; }}
+{r} .room-minutes {{ color: {c['muted']}; margin-left: 0.6em; white-space: nowrap; }}
+{r} .room-current .room-minutes {{ color: {c['accent']}; }}
+{r} .room-clamp {{ display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }}
+{r} .room-clamp1 {{ display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }}
+{r} .room-request {{ font-size: 28px; margin: 0; }}
+{r} .room-request .room-clamp {{ -webkit-line-clamp: {4 if four_three else 9}; }}
+{r} table.room-grid, {r} table.room-table {{ border-collapse: collapse; width: 100%; font-size: 24px; }}
+{r} table.room-grid th, {r} table.room-grid td, {r} table.room-table th, {r} table.room-table td {{
+  border: 1px solid {c['border']}; padding: 1px 8px; text-align: left; vertical-align: top; line-height: 1.15; }}
+{r} table.room-grid td {{ text-align: center; white-space: nowrap; font-weight: 700; }}
+{r} table.room-grid thead th {{ font-size: 20px; font-weight: 700; line-height: 1.1; vertical-align: bottom;
+  word-break: normal; }}
+{r} table.room-grid tbody th {{ white-space: {'normal' if four_three else 'nowrap'}; font-size: 22px; line-height: 1.1; }}
+{r} table.room-grid td {{ font-size: 22px; }}
+{r} .room-grid-box {{ overflow: hidden; }}
+{r} .room-status-unmet {{ color: {c['error']}; }}
+{r} .room-status-met {{ color: {c['ok']}; }}
+{r} .room-flag {{ color: {c['warning']}; }}
+{r} .room-legend {{ color: {c['muted']}; font-size: 22px; margin: 4px 0 0 0; }}
+{r} .room-count {{ margin: 0 0 4px 0; font-weight: 700; }}
+{r} .room-gap {{ color: {c['error']}; font-weight: 700; }}
+{r} .room-goal {{ border: 2px solid {c['border']}; border-radius: 8px; padding: 4px 10px; margin: 0 0 8px 0; }}
+{r} .room-goal-text {{ margin: 0 0 4px 0; font-weight: 700; }}
+{r} .room-ladder {{ list-style: none; margin: 0; padding: 0; font-size: 24px; }}
+{r} .room-ladder li {{ display: flex; gap: 0.5em; line-height: 1.2; margin: 0 0 2px 0; }}
+{r} .room-ladder b {{ flex: 0 0 1.8em; text-align: right; }}
+{r} .room-ladder .room-baseline {{ color: {c['accent']}; }}
+{r} .room-overdue td {{ color: {c['error']}; font-weight: 700; }}
+{r} .room-nowrap {{ white-space: nowrap; }}
+{r} td.room-level {{ text-align: center; font-weight: 800; font-size: 28px; white-space: nowrap; }}
+{r} td.room-level-up {{ color: {c['ok']}; }}
+{r} .room-dissent {{ color: {c['warning']}; }}
+{r} .room-next {{ margin: 8px 0 0 0; }}
+{r} .room-start {{ display: flex; align-items: center; justify-content: center; text-align: center; }}
+{r} .room-big {{ font-size: 56px; font-weight: 800; margin: 0 0 12px 0; color: {c['accent']}; }}
+"""
