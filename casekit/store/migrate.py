@@ -16,7 +16,7 @@ from .engine import WRITE
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest revision in ``migrations/versions``; update together with every new migration.
-HEAD = "0003"
+HEAD = "0004"
 #: PostgreSQL advisory lock key that serialises concurrent migrations of one database.
 _LOCK_KEY = 0x636B6D67  # "ckmg"
 

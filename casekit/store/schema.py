@@ -159,3 +159,18 @@ assessment_index = Table(
     Index(None, "case_id"),
     Index(None, "instrument_id", "instrument_version"),
 )
+
+#: What the room view follows for one conference: the step shown, the agenda timer and what is revealed
+#: (``casekit.conference.room_state``). Small and written often (every Next, every timer start): no audit, no
+#: validation of the case; ``revision`` goes up by one with every save. ``timer`` and ``revealed`` are JSON.
+room_state = Table(
+    "room_state", metadata,
+    Column("conference_id", String(ID), primary_key=True),
+    Column("case_id", String(ID), nullable=True),
+    Column("step", String(CODE), nullable=False),
+    Column("timer", Text, nullable=False),
+    Column("revealed", Text, nullable=False),
+    Column("revision", Integer, nullable=False),
+    _stamp("updated_at"),
+    Column("updated_by", String(SHORT), nullable=False),
+)

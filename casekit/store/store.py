@@ -22,6 +22,10 @@ Rules (the same for every kind of record, implemented once in :class:`Store`):
   :func:`casekit.frames.projection_rows` are deleted, inserted or updated, so the tables always equal a full
   rewrite.
 
+* the room view's state (``room_state``, :mod:`casekit.store.live`) is saved without validation or audit; on
+  PostgreSQL every inserted or updated record and room state notifies the channel ``casekit`` with
+  ``<kind>:<id>:<version>`` in its own transaction (a trigger, migration 0004), which followers ``LISTEN`` to.
+
 A save validates the copy once (``model_dump`` + ``model_validate``: a copy changed in place is checked too),
 dumps it once with pydantic's JSON serializer, and decides "nothing changed" by comparing that JSON text with the
 stored one in the database (the document is sent once and never read back).
@@ -38,7 +42,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError
@@ -49,12 +53,15 @@ from sqlalchemy.exc import IntegrityError
 from .. import frames
 from ..errors import CaseKitError, ConflictError, InvalidData, NotFound
 from ..model import Case, SupervisionSession
+from . import live
 from .engine import WRITE
 from .failures import database_failures
-from .schema import PROJECTIONS, assessment_index, audit, case_summary, records
+from .schema import PROJECTIONS, assessment_index, audit, case_summary, records, room_state
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+
+    from ..conference.room_state import RoomState
 
 MAX_WHO = 200
 #: How many records' projection rows a :class:`Store` remembers (see ``Store._projected``).
@@ -391,6 +398,69 @@ class Store:
         if _ASSESSMENT is None:  # the instruments package is imported only when assessments are used
             _ASSESSMENT = _Kind("assessment", _assessment_model(), _project_assessment, _mark_assessment_deleted)
         return _ASSESSMENT
+
+    # -- live: the room view's state, versions to follow, a light list of cases ----------------------------------
+    def get_room_state(self, conference_id: str) -> "RoomState | None":
+        """The room view's state of a conference (``casekit.conference.room_state``), or None if never saved."""
+        from ..conference.room_state import RoomState
+
+        with self._read() as conn:
+            row = live.room_row(conn, conference_id)
+        if row is None:
+            return None
+        state = live.state_from_row(row)
+        state["updated_at"] = _utc(state["updated_at"])
+        return RoomState.model_validate(state)
+
+    def save_room_state(self, state: "RoomState", *, fields: Iterable[str] | None = None,
+                        user: str | None = None) -> "RoomState":
+        """Save the room view's state; returns it as stored now (``revision`` + 1). ``fields`` (of ``case_id``,
+        ``step``, ``timer``, ``revealed``; default all) are written, the others stay as stored: the last writer
+        wins per field. No case is read or validated, no audit entry written."""
+        from ..conference.room_state import SAVED_FIELDS, RoomState
+
+        try:
+            state = RoomState.model_validate(state.model_dump() if isinstance(state, BaseModel) else state)
+        except ValidationError as exc:
+            raise InvalidData.from_validation(exc) from None
+        fields = tuple(SAVED_FIELDS if fields is None else fields)
+        unknown = sorted(set(fields) - set(SAVED_FIELDS))
+        if unknown:
+            raise CaseKitError("errors.field_not_editable", field=unknown[0], what="room_state")
+        values = {"conference_id": state.conference_id, "case_id": state.case_id, "step": state.step,
+                  "timer": state.timer.model_dump_json(), "revealed": json.dumps(state.revealed, ensure_ascii=False),
+                  "updated_at": _now(), "updated_by": self._who(user)}
+        with self._write() as conn:
+            row = live.upsert_room(conn, values, fields)
+        saved = live.state_from_row(row)
+        saved["updated_at"] = _utc(saved["updated_at"])
+        return RoomState.model_validate(saved)
+
+    def delete_room_state(self, conference_id: str) -> None:
+        with self._write() as conn:
+            conn.execute(delete(room_state).where(room_state.c.conference_id == conference_id))
+
+    def version_of(self, kind: str, record_id: str) -> int | None:
+        """The stored version of a record (``kind``: case, supervision, assessment) or a room state's revision
+        (``room``, by conference id); None if there is none (or it is deleted). One small query."""
+        return self.versions([(kind, record_id)])[(kind, record_id)]
+
+    def versions(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int | None]:
+        """:meth:`version_of` of many ``(kind, id)`` at once (one query per kind)."""
+        keys = list(keys)
+        unknown = sorted({kind for kind, _ in keys} - set(live.KINDS))
+        if unknown:
+            raise CaseKitError("errors.kind_unknown", kind=unknown[0])
+        if not keys:
+            return {}
+        with self._read() as conn:
+            return live.versions(conn, keys)
+
+    def case_summaries(self) -> list["live.CaseSummary"]:
+        """The cases (not deleted) as short lines for a list, read from the summary table (no document parsed),
+        ordered by id."""
+        with self._read() as conn:
+            return live.case_summaries(conn)
 
     # -- JSON files ------------------------------------------------------------------------------------------
     def import_json(self, text: str | bytes, *, user: str | None = None) -> Case:
