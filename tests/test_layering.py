@@ -10,7 +10,11 @@ DOMAIN = ["casekit", "casekit.model", "casekit.vocab", "casekit.i18n", "casekit.
           "casekit.store", "casekit.frames", "casekit.example_data", "casekit.cli",
           "casekit.instruments", "casekit.instruments.importers", "casekit.analysis", "casekit.gas",
           "casekit.anonymise", "casekit.studies", "casekit.minutes", "casekit.logs",
-          "casekit.caseload", "casekit.gaps", "casekit.imports"]
+          "casekit.caseload", "casekit.gaps", "casekit.imports",
+          "casekit.conference", "casekit.conference.edits", "casekit.conference.edits_base",
+          "casekit.conference.edits_network", "casekit.conference.edits_plan", "casekit.conference.merge",
+          "casekit.conference.session", "casekit.conference.room_state", "casekit.conference.follow",
+          "casekit.store.live"]
 
 
 def _loaded_after(code: str) -> set[str]:
