@@ -112,6 +112,30 @@ def test_drill_down_shows_star_ecomap_and_plan(app):
     assert "casekit-sv-goal" in summary.plan.value
 
 
+def descendants(widget):
+    stack, seen = [widget], set()
+    while stack:
+        w = stack.pop()
+        if id(w) in seen:
+            continue
+        seen.add(id(w))
+        yield w
+        stack += list(getattr(w, "children", ()) or ())
+
+
+def shown_text(widget) -> str:
+    """Everything a browser gets of a widget tree: values, labels, options, tooltips, placeholders (the traits
+    synced to it: a dropdown's ``value`` stays in Python, the browser gets its index and labels)."""
+    parts = []
+    for w in descendants(widget):
+        for name in ("value", "description", "placeholder", "tooltip"):
+            value = getattr(w, name, None) if name in getattr(w, "keys", ()) else None
+            if isinstance(value, str):
+                parts.append(value)
+        parts += [str(label) for label in getattr(w, "_options_labels", ()) or ()]
+    return "\n".join(parts)
+
+
 def test_privacy_hides_client_and_actor_names_everywhere(app, store):
     case = store.get(CASE_ID)
     people = [a.name for a in case.actors if a.kind.value == "person"]
@@ -119,19 +143,92 @@ def test_privacy_hides_client_and_actor_names_everywhere(app, store):
     app.privacy_toggle.value = True
     dashboard = app.view("dashboard")
     shown = dashboard.case_table.value + dashboard.worker_table.value + str(dashboard.case_choice.options)
-    for name in ("Mr R.", "Mr K.", "Ms H.", case.case_manager):
+    for name in ("Mr R.", "Mr K.", "Ms H.", case.case_manager):  # a list of clients: numbers, not pseudonyms
         assert name not in shown
     assert "Client 1" in shown
     app.open_case(CASE_ID)
     summary = app.view("case")
-    page = summary.facts.value + summary.plan.value + summary.star.value + summary.ecomap.value
-    assert "<svg" in summary.ecomap.value
-    for name in ["Mr R.", case.case_manager, *people]:
+    page = shown_text(app)
+    assert "<svg" in summary.ecomap.value and "<svg" in summary.star.value
+    for name in [case.case_manager, *people]:
         assert name not in page, name
+    # one case: its pseudonym, as the room projection shows it; its people by initials
+    assert "Mr R." in summary.facts.value and "D. V." in summary.facts.value
     app.privacy_toggle.value = False
     summary = app.view("case")
-    summary.on_show()
-    assert any(name in summary.plan.value + summary.ecomap.value for name in people) or "Mr R." in summary.facts.value
+    assert any(name in summary.plan.value + summary.ecomap.value for name in people)
+
+
+def test_the_privacy_summary_shows_what_the_room_projection_allows(db_url, store):
+    """A marker in every text field of a case (the model walked, not listed): with privacy on, no marker of a field
+    the projection leaves out reaches the app's widgets on the caseload or the case summary."""
+    from test_projection import marked
+
+    from casekit.anonymise import SHOWN_IN_PRIVACY
+
+    case, markers = marked(store.get(CASE_ID))
+    store.save(case)
+    app = SupervisionApp(casekit.open_store(db_url), lang="en", as_of=AS_OF, privacy=True)
+    try:
+        app.open_case(CASE_ID)
+        page = shown_text(app) + shown_text(app.view("dashboard"))
+        hidden = {marker: pattern for marker, pattern in markers.items() if pattern not in SHOWN_IN_PRIVACY}
+        assert hidden and [(m, p) for m, p in hidden.items() if m in page] == []
+        shown = {marker for marker, pattern in markers.items() if pattern in SHOWN_IN_PRIVACY and marker in page}
+        assert shown  # the goals, the actions … are shown: the summary is not simply empty
+        app.privacy_toggle.value = False  # the facilitator's own screen gets the details
+        page = shown_text(app)
+        assert any(marker in page for marker in hidden)
+    finally:
+        app.store.close()
+
+
+def test_the_dashboard_reads_the_store_each_time_it_is_shown(app, db_url):
+    dashboard = app.view("dashboard")
+    assert len(dashboard.shown_case_ids) == 5
+    other = casekit.open_store(db_url, user="another device")
+    try:
+        example = casekit.load_example("senior-dementia", "en")
+        other.save(example.model_copy(update={"id": "added-later-1", "version": 0}))
+        assert len(dashboard.shown_case_ids) == 5  # nothing reads the store behind the room's back
+        app.go("gaps")
+        app.go("dashboard")  # shown again: read again
+        assert "added-later-1" in dashboard.shown_case_ids and "6 of 6" in dashboard.count.value
+        other.save(example.model_copy(update={"id": "added-later-2", "version": 0}))
+        dashboard.refresh_button.click()  # or at once, on request
+        assert "added-later-2" in dashboard.shown_case_ids and "7 of 7" in dashboard.count.value
+        app.go("case")  # the summary's list of cases is read when shown too
+        assert "added-later-2" in app.view("case").case_ids
+    finally:
+        other.close()
+
+
+def test_privacy_shows_no_reflection_and_the_supervisor_by_initials(app, store):
+    worker = worker_of(store, CASE_ID)
+    form = app.view("session")
+    form.worker.value = worker
+    form.supervisor.value = "Petra Dvorská"
+    form.start_button.click()
+    form.cases.value = (CASE_ID,)
+    form.reflections.value = "Reflection-marker-7731: stuck with the debts."
+    form.new_action_what.value = "Action-marker-7732: call the debt service"
+    form.new_action_due.value = AS_OF + timedelta(days=14)
+    form.add_action_button.click()
+    assert store.get_session(form.current.id).agreed_actions
+    app.go("session")
+    app.privacy_toggle.value = True
+    form = app.view("session")
+    page = shown_text(app)
+    for secret in ("Reflection-marker-7731", "Action-marker-7732", "Dvorská", "Petra", worker):
+        assert secret not in page, secret
+    assert "P. D." in form.supervisor.value and "D. V." in str(form.worker.options)
+    assert "not shown in privacy mode" in form.reflections.value
+    assert form.new_action_what is None and form.action_rows == []  # nothing to type that would show a text
+    assert "Client" in str(form.cases.options)
+    # switched back: the facilitator's own screen shows and edits the texts again
+    app.privacy_toggle.value = False
+    form = app.view("session")
+    assert form.reflections.value.startswith("Reflection-marker-7731") and form.supervisor.value == "Petra Dvorská"
 
 
 def test_a_session_is_saved_at_once_and_found_again(app, store, db_url):
@@ -179,7 +276,22 @@ def test_a_session_is_saved_at_once_and_found_again(app, store, db_url):
     again.store.close()
 
 
-def test_an_action_due_before_the_session_is_refused_and_nothing_changes(app, store):
+def test_a_double_click_adds_one_action_and_starts_one_session(app, store):
+    form = app.view("session")
+    form.start_button.click()
+    form.start_button.click()
+    assert len(store.sessions()) == 1
+    form.new_action_what.value = "Read the case notes"
+    form.new_action_due.value = AS_OF + timedelta(days=3)
+    form.add_action_button.click()
+    assert form.new_action_what.value == ""
+    form.new_action_what.value = "Read the case notes"  # a client that ignores "disabled" and sends it again
+    form.add_action_button.click()  # within the cool-down: dropped in Python, whatever the browser sent
+    assert len(store.get_session(form.current.id).agreed_actions) == 1
+
+
+def test_an_action_due_before_the_session_is_refused_and_nothing_changes(app, store, monkeypatch):
+    monkeypatch.setattr("casekit.widgets.supervision.base.COOLDOWN", 0)  # a person clicks again after seconds
     form = app.view("session")
     form.start_button.click()
     session_id = form.current.id
@@ -281,7 +393,7 @@ def test_switching_language_keeps_the_session_and_rebuilds_views(app):
     form.start_button.click()
     app.go("session")
     app.language_toggle.value = "cs"
-    assert app.lang == "cs" and app.view_buttons["session"].description == "Supervizní setkání"
+    assert app.lang == "cs" and app.view_buttons["session"].description == "3 Supervizní setkání"
     assert app.view("session").current.id == app.session_id
 
 
@@ -328,3 +440,16 @@ def test_startup_does_not_import_altair():
             "print('altair' in sys.modules, 'vl_convert' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_team_labels_follow_the_one_initials_rule():
+    from casekit.anonymise import initials
+    from casekit.anonymise.labels import team_labels
+
+    names = ["H. Lesná (municipal social worker)", "Mgr. H. Lesná", "Hana Lorenc", "P. Dvorská"]
+    labels = team_labels(names, privacy=True)
+    assert labels["P. Dvorská"] == initials("P. Dvorská") == "P. D."
+    assert labels["H. Lesná (municipal social worker)"] == labels["Mgr. H. Lesná"]  # one person, two spellings
+    assert labels["Hana Lorenc"] != labels["Mgr. H. Lesná"] and labels["Hana Lorenc"].startswith("H. L.")
+    assert team_labels(reversed(names), privacy=True) == labels  # not the order they come in
+    assert team_labels(names, privacy=False) == {name: name for name in names}

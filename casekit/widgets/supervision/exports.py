@@ -1,11 +1,11 @@
 """The gap report as files (HTML, CSV, Word) in the export folder, and as browser download links.
 
-Files go to ``CASEKIT_EXPORT_DIR`` (else ``<user data dir>/casekit/exports``: the conference app's
-:func:`casekit.widgets.conference.exports.export_dir`), named ``gap-analysis-<as of>.<ext>`` (Czech:
+Files go to ``CASEKIT_EXPORT_DIR`` (else ``<user data dir>/casekit/exports``: the apps'
+:func:`casekit.widgets.exports.export_dir`), named ``gap-analysis-<as of>.<ext>`` (Czech:
 ``analyza-mezer-…``), written to a temporary name first and then renamed, so a half-written file never
 carries the final name. The report is aggregate only (counts per area and life domain, never a case or a
 client), so nothing needs masking. The download link is an ``<a download href="data:…;base64,…">``
-(:class:`casekit.widgets.conference.exports.Export`): no network involved.
+(:class:`casekit.widgets.exports.Export`): no network involved.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 from ...private import private_dir, write_private_bytes
-from ..conference.exports import Export, export_dir
+from ..exports import Export, export_dir
 
 FORMATS = {
     "html": "text/html;charset=utf-8",

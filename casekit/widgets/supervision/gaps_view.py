@@ -1,10 +1,11 @@
 """View 4, Gap analysis: where unmet needs meet no service, for the support coordinator and the municipality.
 
 :func:`casekit.gaps.gap_analysis` of the store on the app's day against the bundled regional catalogue (in the
-app's language), computed when the view is first shown. Shown: the headline numbers, the life domain × area
+app's language), computed each time the view is shown. Shown: the headline numbers, the life domain × area
 heatmap of unmet needs (:func:`.charts.heatmap_html`), the unmet needs without a service in their area – a bar
 chart by life domain (:func:`.charts.unserved_html`) above their table – and the needs per life domain. The
-charts are plain SVG drawn when the view is first shown (no Altair, no vl-convert). "HTML", "CSV" and "Word"
+charts are plain SVG drawn when the view is shown (no Altair, no vl-convert); the report is computed again each
+time the view is shown. "HTML", "CSV" and "Word"
 write the report to the export folder (:mod:`.exports`) and offer it for download. The report is aggregate
 (no case, no client).
 
@@ -14,12 +15,10 @@ Handles: ``report`` (the GapReport), ``summary``, ``heatmap``, ``unserved_chart`
 """
 from __future__ import annotations
 
-import ipywidgets as widgets
-
+from ...i18n import format_date
 from ...vocab import LifeDomain
-from ..common import MessageLabel, esc
-from .base import View, html_box
-from .i18n import fmt_date
+from ..common import esc
+from .base import View, html_box, message_label, row
 from .tables import records, table
 
 
@@ -34,17 +33,14 @@ class GapsView(View):
     key = "gaps"
 
     def build(self) -> None:
-        from ...gaps import gap_analysis
-
-        self.report = gap_analysis(self.store, as_of=self.app.as_of, lang=self.lang)
+        self.read_report()
         self.summary = html_box("casekit-sv-gaps-summary")
         self.heatmap = html_box("casekit-sv-heatmap")
         self.unserved_chart = html_box("casekit-sv-unserved-chart")
         self.holes = html_box("casekit-sv-holes")
         self.by_domain = html_box("casekit-sv-holes")
         self.by_domain.add_class("casekit-sv-by-domain")
-        self.export_message = MessageLabel()
-        self.export_message.add_class("casekit-sv-export-message")
+        self.export_message = message_label("casekit-sv-export-message")
         self.export_buttons = {
             fmt: self.button(f"sv.export_{fmt}", lambda fmt=fmt: self.export(fmt), css=f"casekit-sv-export-{fmt}",
                              message=self.export_message)
@@ -53,29 +49,38 @@ class GapsView(View):
         self.exported: dict[str, object] = {}
         self._links: dict[str, str] = {}
         self._drawn = False
-        exports = widgets.HBox(list(self.export_buttons.values()))
-        exports.add_class("casekit-sv-exports")
+        exports = row(list(self.export_buttons.values()), "casekit-sv-exports")
         self.children = [self.summary, self.heading("sv.heatmap_heading"), self.heatmap,
                          self.heading("sv.holes_heading"), self.unserved_chart, self.holes,
                          self.heading("sv.by_domain_heading"), self.by_domain, self.heading("sv.export_heading"),
                          exports, self.downloads, self.export_message, self.message]
         self.render_tables()
+        self._read_for = self.app._showing
+
+    def read_report(self) -> None:
+        from ...gaps import gap_analysis
+
+        self.report = gap_analysis(self.store, as_of=self.app.as_of, lang=self.lang)
 
     def on_show(self) -> None:
-        if not self._drawn:
-            from .charts import heatmap_html, unserved_html
+        """Read the store again (the cases may have changed since the view was last shown), then draw."""
+        if self._read_for != self.app._showing:
+            self.read_report()
+            self.render_tables()
+        self._read_for = None
+        from .charts import heatmap_html, unserved_html
 
-            width = self.app.chart_width("full")
-            self.heatmap.value = heatmap_html(self.report, lang=self.lang, width=width)
-            self.unserved_chart.value = unserved_html(self.report, lang=self.lang, width=width)
-            self._drawn = True
+        width = self.app.chart_width("full")
+        self.heatmap.value = heatmap_html(self.report, lang=self.lang, width=width)
+        self.unserved_chart.value = unserved_html(self.report, lang=self.lang, width=width)
+        self._drawn = True
 
     # -- tables ----------------------------------------------------------------------------------------------
     def render_tables(self) -> None:
         report, lang = self.report, self.lang
         s = report.summary
         self.summary.value = (
-            f"<p class='casekit-sv-gaps-facts'>{esc(self.label('sv.gaps_summary', region=s.get('region', ''), as_of=fmt_date(report.as_of, lang), cases=s.get('open_cases', 0), unmet=s.get('unmet_needs', 0), holes=s.get('holes', 0), in_holes=s.get('needs_in_holes', 0)))}</p>")
+            f"<p class='casekit-sv-gaps-facts'>{esc(self.label('sv.gaps_summary', region=s.get('region', ''), as_of=format_date(report.as_of, lang), cases=s.get('open_cases', 0), unmet=s.get('unmet_needs', 0), holes=s.get('holes', 0), in_holes=s.get('needs_in_holes', 0)))}</p>")
         holes = [r for r in records(report.holes) if r["status"] == "no_service"]
         self.holes.value = table("casekit-sv-holes-table", [
             (self.label("gaps.col.area"), False), (self.label("gaps.col.domain"), False),

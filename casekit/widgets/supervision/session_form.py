@@ -14,9 +14,18 @@ The competency self-assessment is the built-in instrument ``casekit-competency``
 ``Assessment`` record (``store.save_assessment``; id ``asm-<session id>-competency``) and linked from the session
 (``SupervisionSession.competency_assessment_id``).
 
-Handles: ``session_picker`` (``""`` = a new session), ``worker``, ``date``, ``supervisor``, ``start_button``,
-``cases``, ``reflections``, ``competency`` (the form, once a session exists), ``action_rows`` (each: ``what``,
-``due``, ``done``, ``remove``), ``new_action_what``, ``new_action_due``, ``add_action_button``; messages
+Privacy (the header's switch): the view shows no free text. The supervisor appears by initials, the reflection
+and the agreed actions' texts are not shown (only how many there are, their due dates and whether they are done),
+the worker by initials and the cases discussed as "Client 3"; nothing that would put a text on the screen can be
+typed (a session can still be started, for the supervisor the app was started for, and the competency rated).
+
+The lists (workers, their cases, earlier sessions) are read from the store each time the view is shown.
+
+Handles: ``session_picker`` (``""`` = a new session), ``worker``, ``date``, ``supervisor`` (a text field; with
+privacy on an HTML with the initials), ``start_button``, ``cases``, ``reflections`` (a text area; with privacy on an
+HTML saying it is not shown), ``competency`` (the form, once a session exists), ``action_rows`` (each: ``what``,
+``due``, ``done``, ``remove``; with privacy on none: ``actions_box`` holds a table), ``new_action_what``,
+``new_action_due``, ``add_action_button`` (None with privacy on); messages
 ``header_message``, ``cases_message``, ``reflections_message``, ``competency_message``, ``actions_message``;
 ``current`` (the session as last saved).
 """
@@ -28,31 +37,34 @@ from datetime import date
 from typing import Any, Callable
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import TextStyle
 
+from ...anonymise import initials
 from ...errors import describe
+from ...i18n import format_date
 from ...model import SupervisionSession
+from .. import lean
 from ..common import GuardedSelectMultiple, MessageLabel, esc, friendly_messages, log
-from .base import View, html_box
-from .i18n import fmt_date
-from .tables import records
+from .base import View, html_box, message_label
+from .tables import records, table
 
 COMPETENCY = "casekit-competency"
 
 
 def _text(description: str, css: str, *, area: bool = False) -> widgets.Widget:
     cls = widgets.Textarea if area else widgets.Text
-    widget = cls(description=description, continuous_update=False)
+    widget = cls(description=description, continuous_update=False, layout=lean.shared_layout(),
+                 style=lean.shared_style(TextStyle))
     widget.add_class(css)
     widget.add_class("casekit-field")
-    widget.style.description_width = "initial"
-    widget.layout.width = "100%"
     return widget
 
 
 def _date(description: str, css: str) -> widgets.DatePicker:
-    picker = widgets.DatePicker(description=description)
+    picker = widgets.DatePicker(description=description, layout=lean.shared_layout(),
+                                style=lean.shared_style(DescriptionStyle))
     picker.add_class(css)
-    picker.style.description_width = "initial"
     return picker
 
 
@@ -65,17 +77,11 @@ class SessionView(View):
 
     def build(self) -> None:
         app = self.app
-        board = app.board()
         self._syncing = False
         self.instrument = None
         self.competency = None
         self.competency_record = None
-        self.cases_of: dict[str, list[str]] = {}
-        self.client_of: dict[str, str] = {}
-        for r in records(board.cases[["case_id", "display_name", "worker"]]):
-            self.cases_of.setdefault(r["worker"], []).append(r["case_id"])
-            self.client_of[r["case_id"]] = app.client_label(r["case_id"], r["display_name"])
-        self.workers = [str(w) for w in board.workers["worker"].astype(object)]
+        self.read_lists()
         self.current: SupervisionSession | None = None
         if app.session_id:
             try:
@@ -85,73 +91,102 @@ class SessionView(View):
                 app.session_id = None
 
         # which session ----------------------------------------------------------------------------------------
-        self.picker_message = MessageLabel()
+        self.picker_message = message_label()
         self.session_picker = self.dropdown(self._session_options(), app.session_id or "",
                                             css="casekit-sv-session-picker", description=self.label("sv.session"),
                                             message=self.picker_message)
         self.session_picker.observe(self.safe(lambda change: self.open_session(change["new"]), self.picker_message),
                                     names="value")
         # the header of the session -----------------------------------------------------------------------------
-        self.header_message = MessageLabel()
-        self.header_message.add_class("casekit-sv-header-message")
+        self.header_message = message_label("casekit-sv-header-message")
         self.worker = self.dropdown(self._worker_options(), None, css="casekit-sv-session-worker",
                                     description=self.field("worker"), message=self.header_message)
         self.date = _date(self.field("date"), "casekit-sv-session-date")
-        self.supervisor = _text(self.field("supervisor"), "casekit-sv-session-supervisor")
+        if self.privacy:  # the supervisor by initials, nothing to type
+            self.supervisor = html_box("casekit-sv-session-supervisor")
+            self.supervisor.add_class("casekit-sv-readonly")
+        else:
+            self.supervisor = _text(self.field("supervisor"), "casekit-sv-session-supervisor")
+            self.supervisor.observe(self._on(lambda v: self.apply(lambda d: d.__setitem__("supervisor", v),
+                                                                  self.header_message), self.header_message),
+                                    names="value")
         self.start_button = self.button("sv.start_session", self.start, css="casekit-sv-start-session",
-                                        style="primary", message=self.header_message)
+                                        style="primary", message=self.header_message, own_layout=True)
         self.worker.observe(self._on(self._worker_changed, self.header_message), names="value")
         self.date.observe(self._on(lambda v: self.apply(lambda d: d.__setitem__("date", v), self.header_message),
                                    self.header_message), names="value")
-        self.supervisor.observe(self._on(lambda v: self.apply(lambda d: d.__setitem__("supervisor", v),
-                                                              self.header_message), self.header_message),
-                                names="value")
         # the body --------------------------------------------------------------------------------------------
-        self.cases_message = MessageLabel()
+        self.cases_message = message_label()
         self.cases = GuardedSelectMultiple(options=[], rows=4, description=self.field("case_ids"),
                                            on_refused=lambda _v: self.cases_message.show(
-                                               [self.label("conf.error_value_refused")]))
+                                               [self.label("conf.error_value_refused")]),
+                                           layout=lean.shared_layout(), style=lean.shared_style(DescriptionStyle))
         self.cases.add_class("casekit-sv-session-cases")
-        self.cases.style.description_width = "initial"
         self.cases.observe(self._on(lambda v: self.apply(lambda d: d.__setitem__("case_ids", list(v)),
                                                          self.cases_message), self.cases_message), names="value")
-        self.reflections_message = MessageLabel()
-        self.reflections = _text(self.field("reflections"), "casekit-sv-reflections", area=True)
-        self.reflections.observe(self._on(lambda v: self.apply(lambda d: d.__setitem__("reflections", v),
-                                                               self.reflections_message), self.reflections_message),
-                                 names="value")
-        self.competency_message = MessageLabel()
-        self.competency_box = widgets.VBox()
-        self.competency_box.add_class("casekit-sv-competency")
-        self.actions_message = MessageLabel()
-        self.actions_message.add_class("casekit-sv-actions-message")
-        self.actions_box = widgets.VBox()
-        self.actions_box.add_class("casekit-sv-agreed-actions")
+        self.reflections_message = message_label()
+        if self.privacy:  # the reflection is the worker's own words: never on a projected screen
+            self.reflections = html_box("casekit-sv-reflections",
+                                        f"<p class='casekit-sv-hidden'>{esc(self.label('sv.reflections_hidden'))}</p>")
+        else:
+            self.reflections = _text(self.field("reflections"), "casekit-sv-reflections", area=True)
+            self.reflections.observe(self._on(lambda v: self.apply(lambda d: d.__setitem__("reflections", v),
+                                                                   self.reflections_message),
+                                              self.reflections_message), names="value")
+        self.competency_message = message_label()
+        self.competency_box = lean.vbox((), "casekit-sv-competency")
+        self.actions_message = message_label("casekit-sv-actions-message")
+        self.actions_box = lean.vbox((), "casekit-sv-agreed-actions")
         self.action_rows: list[_ActionRow] = []
-        self.new_action_what = _text(self.label("sv.new_action"), "casekit-sv-new-action-what")
-        self.new_action_due = _date(self.field("due"), "casekit-sv-new-action-due")
-        self.add_action_button = self.button("sv.add_action", self.add_action, css="casekit-sv-add-action",
-                                             message=self.actions_message)
-        new_action = widgets.HBox([self.new_action_what, self.new_action_due, self.add_action_button])
-        new_action.add_class("casekit-sv-action-row")
+        parts = [self.cases, self.cases_message, self.reflections, self.reflections_message,
+                 self.heading("sv.agreed_actions_heading"), self.actions_box]
+        if self.privacy:
+            self.new_action_what = self.new_action_due = self.add_action_button = None
+        else:
+            self.new_action_what = _text(self.label("sv.new_action"), "casekit-sv-new-action-what")
+            self.new_action_due = _date(self.field("due"), "casekit-sv-new-action-due")
+            self.add_action_button = self.button("sv.add_action", self.add_action, css="casekit-sv-add-action",
+                                                 message=self.actions_message)
+            parts.append(lean.hbox([self.new_action_what, self.new_action_due, self.add_action_button],
+                                   "casekit-sv-action-row"))
+        parts += [self.actions_message, self.heading("sv.competency_heading"), self.competency_message,
+                  self.competency_box]
         self.hint = html_box("casekit-sv-hint")
-        self.body = widgets.VBox([
-            self.cases, self.cases_message, self.reflections, self.reflections_message,
-            self.heading("sv.agreed_actions_heading"), self.actions_box, new_action, self.actions_message,
-            self.heading("sv.competency_heading"), self.competency_message, self.competency_box])
+        self.body = widgets.VBox(parts)  # a layout of its own: hidden until the session is started
         self.body.add_class("casekit-sv-session-body")
-        form = widgets.VBox([self.session_picker, self.picker_message, self.worker, self.date, self.supervisor,
-                             self.start_button, self.header_message, self.hint, self.body, self.message])
-        form.add_class("casekit-sv-form")
+        form = lean.vbox([self.session_picker, self.picker_message, self.worker, self.date, self.supervisor,
+                          self.start_button, self.header_message, self.hint, self.body, self.message],
+                         "casekit-sv-form")
         self.children = [form]
         self.show_session()
+        self._read_for = app._showing
+
+    def on_show(self) -> None:
+        """Read the lists again (a worker, a case or a session added on another device) and show the session."""
+        if self._read_for != self.app._showing:
+            self.read_lists()
+            with self.syncing():
+                self.session_picker.options = self._session_options()
+                self.session_picker.value = self.current.id if self.current is not None else ""
+            self.show_session()
+        self._read_for = None
 
     # -- options ---------------------------------------------------------------------------------------------
+    def read_lists(self) -> None:
+        """The workers and their cases from the caseload (read from the store for this showing)."""
+        board = self.app.board()
+        self.cases_of: dict[str, list[str]] = {}
+        self.client_of: dict[str, str] = {}
+        for r in records(board.cases[["case_id", "display_name", "worker"]]):
+            self.cases_of.setdefault(r["worker"], []).append(r["case_id"])
+            self.client_of[r["case_id"]] = self.app.client_label(r["case_id"], r["display_name"])
+        self.workers = [str(w) for w in board.workers["worker"].astype(object)]
+
     def _session_options(self) -> list[tuple[str, str]]:
         sessions = sorted(self.store.sessions(), key=lambda s: (s.date, s.id), reverse=True)
         labels = self.app.worker_labels([s.worker for s in sessions] + self.workers)
         return [(self.label("sv.new_session"), "")] + [
-            (f"{fmt_date(s.date, self.lang)} · {labels.get(s.worker, s.worker)}", s.id) for s in sessions]
+            (f"{format_date(s.date, self.lang)} · {labels.get(s.worker, s.worker)}", s.id) for s in sessions]
 
     def _worker_options(self, extra: str | None = None) -> list[tuple[str, str]]:
         workers = list(self.workers) + ([extra] if extra and extra not in self.workers else [])
@@ -160,6 +195,17 @@ class SessionView(View):
 
     def _case_options(self, worker: str | None) -> list[tuple[str, str]]:
         return [(self.client_of.get(c, c), c) for c in self.cases_of.get(worker or "", [])]
+
+    def default_supervisor(self) -> str:
+        return (self.app.supervisor or os.environ.get("CASEKIT_USER", "")
+                or str(getattr(self.store, "user", "") or ""))[:200]
+
+    def _show_supervisor(self, name: str) -> None:
+        if self.privacy:
+            self.supervisor.value = (f"<p>{esc(self.field('supervisor'))}: "
+                                     f"<b>{esc(initials(name) if name.strip() else '–')}</b></p>")
+        else:
+            self.supervisor.value = name
 
     # -- syncing widgets with the saved session ---------------------------------------------------------------
     @contextmanager
@@ -188,19 +234,20 @@ class SessionView(View):
                 self.worker.options = self._worker_options()
                 self.worker.value = self.workers[0] if self.workers else None
                 self.date.value = self.app.as_of or date.today()
-                self.supervisor.value = (self.app.supervisor or os.environ.get("CASEKIT_USER", "")
-                                         or str(getattr(self.store, "user", "") or ""))[:200]
+                self._show_supervisor(self.default_supervisor())
                 self.cases.options = []
-                self.reflections.value = ""
+                if not self.privacy:
+                    self.reflections.value = ""
             else:
                 self.worker.options = self._worker_options(session.worker)
                 self.worker.value = session.worker
                 self.date.value = session.date
-                self.supervisor.value = session.supervisor
+                self._show_supervisor(session.supervisor)
                 self.cases.options = self._case_options(session.worker)
                 known = [c for c in session.case_ids if c in self.cases_of.get(session.worker, [])]
                 self.cases.value = tuple(known)
-                self.reflections.value = session.reflections
+                if not self.privacy:
+                    self.reflections.value = session.reflections
         started = session is not None
         self.start_button.layout.display = "none" if started else None
         self.body.layout.display = None if started else "none"
@@ -252,7 +299,8 @@ class SessionView(View):
             self.header_message.show([self.label("sv.choose_worker")], kind="warning")
             return
         try:
-            session = SupervisionSession(date=self.date.value, supervisor=self.supervisor.value, worker=worker)
+            supervisor = self.default_supervisor() if self.privacy else self.supervisor.value
+            session = SupervisionSession(date=self.date.value, supervisor=supervisor, worker=worker)
             saved = self.store.save_session(session)
         except Exception as exc:  # noqa: BLE001
             log.info("supervision session not started: %s", describe(exc))
@@ -293,15 +341,18 @@ class SessionView(View):
 
     # -- agreed actions --------------------------------------------------------------------------------------
     def render_actions(self) -> None:
+        if self.privacy:
+            self.action_rows = []
+            self.actions_box.children = [html_box("casekit-sv-agreed-actions-hidden", self.hidden_actions_html())]
+            return
         rows = []
         for index, action in enumerate(self.current.agreed_actions):
-            row = _ActionRow()
+            row = _ActionRow(layout=lean.shared_layout())
             row.add_class("casekit-sv-action-row")
             row.add_class("casekit-sv-agreed-action")
             row.what = _text(self.field("what"), "casekit-sv-action-what")
             row.due = _date(self.field("due"), "casekit-sv-action-due")
-            row.done = widgets.Checkbox(description=self.field("done"), indent=False)
-            row.done.add_class("casekit-sv-action-done")
+            row.done = lean.checkbox(False, self.field("done"), "casekit-sv-action-done")
             with self.syncing():
                 row.what.value, row.due.value, row.done.value = action.what, action.due, action.done
 
@@ -311,12 +362,25 @@ class SessionView(View):
 
             for name in ("what", "due", "done"):
                 getattr(row, name).observe(self._on(put(name), self.actions_message), names="value")
-            row.remove = self.button("conf.remove", lambda i=index: self.remove_action(i), css="casekit-sv-remove-action",
+            row.remove = self.button("conf.remove", lambda i=index: self.remove_action(i),
+                                     css="casekit-sv-remove-action",
                                      message=self.actions_message)
             row.children = [row.what, row.due, row.done, row.remove]
             rows.append(row)
         self.action_rows = rows
         self.actions_box.children = rows
+
+    def hidden_actions_html(self) -> str:
+        """With privacy on: the agreed actions without their texts (number, due date, done)."""
+        actions = self.current.agreed_actions
+        if not actions:
+            return f"<p class='casekit-sv-hint'>{esc(self.label('sv.no_agreed_actions'))}</p>"
+        rows = [("casekit-sv-agreed-action", [(esc(n), True), (esc(format_date(a.due, self.lang, empty="–")), True),
+                                              (esc(self.label("sv.done_yes" if a.done else "sv.done_no")), False)])
+                for n, a in enumerate(actions, start=1)]
+        heads = [("#", True), (self.field("due"), True), (self.field("done"), False)]
+        note = f"<p class='casekit-sv-hidden'>{esc(self.label('sv.actions_hidden'))}</p>"
+        return note + table("casekit-sv-agreed-table", heads, rows, "")
 
     def add_action(self) -> None:
         what, due = self.new_action_what.value, self.new_action_due.value
@@ -353,8 +417,9 @@ class SessionView(View):
         self.competency_record = record
         self.competency = InstrumentForm(self.instrument, record, on_change=self._answered, lang=self.lang)
         self.competency.add_class("casekit-sv-competency-form")
-        if self.privacy:  # the form's header names the rater
-            self.competency.header.layout.display = "none"
+        if self.privacy:  # the form's header names the rater: not on the page at all
+            self.competency.header.value = ""
+            self.competency.children = [c for c in self.competency.children if c is not self.competency.header]
         self.competency_box.children = [self.competency]
 
     def _answered(self, answered) -> None:

@@ -10,9 +10,9 @@ import math
 from datetime import date, datetime
 from typing import Any, Callable, Iterable, Sequence
 
+from ...i18n import format_date, format_number, gettext as t
 from ...vocab import Phase, TeamModel
 from ..common import esc
-from .i18n import fmt_date, t
 
 #: the columns of the per-worker table: (key in the frame, message key of its title, numeric)
 WORKER_COLUMNS = (("worker", "caseload.col.worker", False), ("team_model", "caseload.col.team_model", False),
@@ -105,7 +105,7 @@ def case_cells(r: dict, client: str, worker: str, kinds: list[str], lang: str) -
     if r.get("open") is False and r.get("phase") != Phase.CLOSED.value:
         phase += f" ({esc(t('sv.closed', lang))})"
     review = day(r.get("next_review"))
-    review_text = esc(fmt_date(review, lang))
+    review_text = esc(format_date(review, lang, empty="–"))
     if r.get("review_overdue"):
         review_text = f"<span class='casekit-sv-overdue'>{review_text} ⚠ {esc(t('sv.overdue', lang))}</span>"
     open_actions, overdue = int(r.get("open_actions") or 0), int(r.get("overdue_actions") or 0)
@@ -118,7 +118,7 @@ def case_cells(r: dict, client: str, worker: str, kinds: list[str], lang: str) -
     else:
         arrow = {"up": "↑", "down": "↓", "flat": "→"}.get(trend, "")
         title = esc(t(f"sv.trend.{trend}", lang)) if trend in ("up", "down", "flat") else ""
-        score = f"{float(r['gas_last']):.1f}"
+        score = format_number(float(r["gas_last"]), lang, digits=1)
         gas = (f"<span class='casekit-sv-trend-{esc(trend or 'none')}' title='{title}'>"
                f"{esc(score)} {arrow}</span>")
     badges = "".join(f"<span class='casekit-sv-alert-badge casekit-sv-alert-{esc(k)}'>"
@@ -126,7 +126,7 @@ def case_cells(r: dict, client: str, worker: str, kinds: list[str], lang: str) -
     days = r.get("days_in_phase")
     return [(esc(client), False), (short_name(worker), False), (phase, False),
             (esc("–" if days is None else int(days)), True),
-            (esc(fmt_date(day(r.get("last_contact")), lang)), True), (review_text, True), (actions, True),
+            (esc(format_date(day(r.get("last_contact")), lang, empty="–")), True), (review_text, True), (actions, True),
             (esc(f"{unmet} ({high})"), True), (gas, True), (badges or "–", False)]
 
 
