@@ -21,8 +21,8 @@ from casekit.i18n import gettext
 from casekit.studies import load_study, studies
 from casekit.widgets.case_study import CaseStudyApp
 from casekit.widgets.case_study import compare, rating as rating_module
-from casekit.widgets.case_study.theme import css
 from casekit.widgets.common import esc
+from casekit.widgets.shell.theme import palette
 
 ROOT = Path(__file__).resolve().parents[1]
 PACK = "senior-dementia"
@@ -406,7 +406,7 @@ def test_the_app_starts_in_czech_from_the_environment(monkeypatch):
     app = CaseStudyApp.from_environment()
     assert app.lang == "cs" and app.study_name == PACK and app.current == 1
     assert "casekit-layout-4x3" in app._dom_classes
-    assert one(app, "casekit-study-open").description == "Otevřít kazuistiku"
+    assert app.open_button.description == "Otevřít kazuistiku"  # the picker is not in the body meanwhile
     assert app.stage_buttons[1].description == "1 Kontaktování"
 
 
@@ -433,9 +433,15 @@ def test_projector_themes_and_layouts(theme, layout):
     assert app.view(app.current)  # rebuilt for the new layout
 
 
-def test_css_refuses_unknown_themes():
-    with pytest.raises(ValueError):
-        css("neon", "16:9")
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_the_study_rules_take_their_colours_from_the_shells_palette(theme):
+    app = open_pack(theme=theme)
+    style = app.style_block.value
+    colours = palette(theme)
+    study = style[style.index("/* -- the case-study app -- */"):]  # the app's own rules, after the shell's
+    assert colours["accent"] in study and colours["surface"] in study
+    other = palette("light" if theme == "dark" else "dark")
+    assert other["accent"] not in study and other["surface"] not in study  # no copied palette of its own
 
 
 def test_the_stable_css_classes_exist():

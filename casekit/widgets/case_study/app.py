@@ -1,45 +1,40 @@
 """The case-study app: pick a pack, reveal it stage by stage, discuss, rate the needs, compare with practice.
 
-``CaseStudyApp`` is an ``ipywidgets.VBox``: display it. ``CaseStudyApp.from_environment()`` (what
-``apps/case_study.ipynb`` shows) speaks ``CASEKIT_LANG`` and opens the pack ``CASEKIT_STUDY`` when set;
-``CASEKIT_THEME`` (dark|light) and ``CASEKIT_LAYOUT`` (16:9|4:3) choose the projector look.
+``CaseStudyApp`` is an :class:`~casekit.widgets.shell.AppShell`: display it. ``CaseStudyApp.from_environment()``
+(what ``apps/case_study.ipynb`` shows) speaks ``CASEKIT_LANG`` and opens the pack ``CASEKIT_STUDY`` when set;
+``CASEKIT_THEME`` (dark|light) and ``CASEKIT_LAYOUT`` (16:9|4:3) choose the projector look (:mod:`casekit.settings`).
 
-Layout: one header row (the pack's title, "Other case study", language, theme and layout toggles), the
-pack picker (until a pack is open), the stage bar (one button per stage; stages not reached yet are dimmed
-and refused), the current stage in large type with "Next stage", a message line, then the stage's view
-(:mod:`.stage`), built the first time it is shown. Nothing is saved: it is a classroom exercise.
+The chrome is the shell's header (the pack's title, "Other case study", language, theme and layout switches; no
+privacy switch: a pack is anonymised already) with the app's own stage bar under it (one button per stage; stages
+not reached yet are dimmed and refused) and the current stage in large type with "Next stage". A pack's stages are
+not known before it is opened, so they are not the shell's steps. Only the body scrolls: the pack picker (until a
+pack is open) or the stage's view (:mod:`.stage`), built the first time it is shown. Nothing is saved: it is a
+classroom exercise.
 
-Every callback is guarded (:func:`casekit.widgets.common.safe_callback`): a failure is logged on
-``casekit.app`` and the room sees one short sentence. Values from the browser are checked in Python: the
-pack picker and toggles refuse values outside their options, the stage number (``stage_index``, also a
-widget) must be a stage already reached, a rater's name is checked by :mod:`.rating`.
+Every callback is guarded (the shell's :meth:`safe`): a failure is logged on ``casekit.app`` and the room sees one
+short sentence. Values from the browser are checked in Python: the pack picker and toggles refuse values outside
+their options, the stage number (``stage_index``, also a widget) must be a stage already reached, a rater's name
+is checked by :mod:`.rating`.
 
 Startup stays light: ipywidgets, casekit's models and the packs' JSON; the instrument form, the statistics
 (pandas, scikit-learn) are imported when first needed; the star is plain SVG (no altair).
 """
 from __future__ import annotations
 
-import os
 from typing import Callable
 
 import ipywidgets as widgets
 from traitlets import TraitError
 
 from ...errors import CaseKitError, describe
-from ...i18n import LANGUAGES, gettext, normalise_language
-from ..common import (
-    GuardedSelect, MessageLabel, esc, friendly_messages, log, resend_later, safe_callback,
-)
+from ...i18n import LANGUAGES, gettext
+from ...settings import settings
+from ..common import GuardedSelect, MessageLabel, esc, friendly_messages, log
 from ..refusals import watch_app_kernel
-from ..switches import Switches
-from . import theme as theming
+from ..shell import AppShell
 from .rating import RatingState
 from .render import t
-
-
-def _language(lang: str | None) -> str:
-    code = normalise_language(lang)
-    return code if code in LANGUAGES else "en"
+from .styles import study_css
 
 
 def _default_loader(name: str, lang: str):
@@ -54,7 +49,7 @@ def _default_names() -> list[str]:
     return studies()
 
 
-class CaseStudyApp(Switches, widgets.VBox):
+class CaseStudyApp(AppShell):
     """Training with a case-study pack, on a projector (see the module docs).
 
     Handles for tests: ``picker``, ``open_button``, ``change_button``, ``stage_buttons`` (number -> Button),
@@ -64,14 +59,12 @@ class CaseStudyApp(Switches, widgets.VBox):
     ``next_stage()``, ``open_study(name)``, ``add_rater(name)``, ``reveal()``.
     """
 
+    app_class = "casekit-study-app"
+    privacy_switch = False
     views_follow_layout = True  # the panes' order depends on the layout
 
     def __init__(self, *, lang: str | None = None, study: str | None = None, theme: str = "dark",
                  layout: str = "16:9", loader: Callable | None = None, names: list[str] | None = None):
-        super().__init__()
-        self.lang = _language(lang or os.environ.get("CASEKIT_LANG"))
-        self.theme = theme if theme in theming.THEMES else "dark"
-        self.layout_name = layout if layout in theming.LAYOUTS else "16:9"
         self._loader = loader or _default_loader
         self.study = None
         self.study_name: str | None = None
@@ -80,16 +73,16 @@ class CaseStudyApp(Switches, widgets.VBox):
         self.choosing = True
         self.exercise = RatingState()
         self.what_next_shown: set[int] = set()
-        self._views: dict[int, widgets.Widget] = {}
         self._rating = None
         self._syncing = False
-        self._titles: dict[str, tuple[str, str]] = {}
-        self._build_chrome()
+        self._titles: dict[tuple[str, str], tuple[str, str]] = {}
+        self.names: list[str] = []
+        super().__init__(lang=lang, theme=theme, layout=layout)
+        self._build_study_chrome()
         try:
             self.names = list(names) if names is not None else _default_names()
         except Exception as exc:  # noqa: BLE001 - the page must show something readable
             log.exception("the case-study packs could not be listed")
-            self.names = []
             self.report_error(exc)
         try:
             self._fill_picker()
@@ -98,11 +91,7 @@ class CaseStudyApp(Switches, widgets.VBox):
         except Exception as exc:  # noqa: BLE001
             log.info("could not open the case study %r: %s", study, describe(exc))
             self.report_error(exc)
-        try:
-            self._render()
-        except Exception as exc:  # noqa: BLE001 - never a traceback on the page
-            log.exception("the case-study app could not show its first screen")
-            self.report_error(exc)
+        self._render()
 
     @classmethod
     def from_environment(cls, **kwargs) -> "CaseStudyApp":
@@ -114,19 +103,16 @@ class CaseStudyApp(Switches, widgets.VBox):
             logs.log_to_file()
         except OSError:  # a read-only home must not stop the class
             log.warning("no log file")
-        kwargs.setdefault("lang", os.environ.get("CASEKIT_LANG"))
-        kwargs.setdefault("study", os.environ.get("CASEKIT_STUDY") or None)
-        kwargs.setdefault("theme", os.environ.get("CASEKIT_THEME", "dark"))
-        kwargs.setdefault("layout", os.environ.get("CASEKIT_LAYOUT", "16:9"))
+        now = settings()
+        kwargs.setdefault("lang", now.lang)
+        kwargs.setdefault("study", now.study or None)
+        kwargs.setdefault("theme", now.theme)
+        kwargs.setdefault("layout", now.layout)
         app = cls(**kwargs)
         watch_app_kernel(app.report_refused_update)
         return app
 
     # -- errors ----------------------------------------------------------------------------------------------
-    def safe(self, function: Callable) -> Callable:
-        """``function`` as a callback that never raises: failures are logged and shown in one sentence."""
-        return safe_callback(lambda messages, exc: self.report_error(exc), lambda: self.lang)(function)
-
     def report_error(self, exc: BaseException) -> None:
         if isinstance(exc, (CaseKitError, TraitError)) or type(exc).__name__ == "ValidationError":
             messages = friendly_messages(exc, self.lang)
@@ -134,38 +120,19 @@ class CaseStudyApp(Switches, widgets.VBox):
             messages = [t("study_app.error_unexpected", self.lang)]
         self.message.show(messages)
 
-    # -- construction ----------------------------------------------------------------------------------------
-    def _build_chrome(self) -> None:
-        self.add_class("casekit-app")
-        self.add_class("casekit-study-app")
-        self.style_block = widgets.HTML()
-        self.title = widgets.HTML()
-        self.title.add_class("casekit-title")
-        self.change_button = widgets.Button()
-        self.change_button.add_class("casekit-study-change")
-        self.change_button.add_class("casekit-button")
-        self.change_button.on_click(self.safe(lambda _b: self.show_picker()))
-        self.header = widgets.HBox([self.title, self.change_button, *self._build_switches(self.safe, privacy=False)])
-        self.header.add_class("casekit-header")
+    # -- the shell's questions -------------------------------------------------------------------------------
+    def title_text(self) -> str:
+        if self.study is not None and not self.choosing:
+            return self.study.title
+        return t("study_app.app_title", self.lang)
 
-        self.picker_heading = widgets.HTML()
-        self.picker = GuardedSelect(options=[], value=None, rows=4)
-        self.picker.add_class("casekit-study-picker")
-        self.picker.layout.width = "100%"
-        self.picker.on_refused = lambda value: self.message.show([gettext("conf.error_value_refused", self.lang)])
-        self.picker.observe(self.safe(lambda c: self._show_summary()), names="value")
-        self.summary = widgets.HTML()
-        self.summary.add_class("casekit-study-summary")
-        self.open_button = widgets.Button(button_style="primary")
-        self.open_button.add_class("casekit-study-open")
-        self.open_button.add_class("casekit-button")
-        self.open_button.layout.width = "auto"
-        self.open_button.on_click(self.safe(lambda _b: self.open_study(self.picker.value)))
-        self.picker_box = widgets.VBox([self.picker_heading, self.picker, self.summary, self.open_button])
-        self.picker_box.add_class("casekit-study-choose")
+    def extra_css(self, colours: dict[str, str]) -> str:
+        return study_css(colours, self.layout_name)
 
+    def chrome_extras(self) -> list[widgets.Widget]:
+        """Under the header: the stage bar and the stage's heading with "Next stage" (and the hidden stage number)."""
         self.stage_buttons: dict[int, widgets.Button] = {}
-        self.stagebar = widgets.HBox()
+        self.stagebar = widgets.HBox()  # a layout of its own: hidden while the picker is shown
         self.stagebar.add_class("casekit-stagebar")
         self.stage_heading = widgets.HTML()
         self.stage_heading.add_class("casekit-stage-heading")
@@ -180,13 +147,31 @@ class CaseStudyApp(Switches, widgets.VBox):
         self.stage_index.add_class("casekit-stage-index")
         self.stage_index.layout.display = "none"
         self.stage_index.observe(self.safe(self._stage_index_changed), names="value")
-        self.message = MessageLabel()
-        self.message.add_class("casekit-app-message")
-        self.message.add_class("casekit-study-message")
-        self.body = widgets.VBox()
-        self.body.add_class("casekit-body")
-        self.children = [self.style_block, self.header, self.picker_box, self.stagebar, self.stage_row, self.message,
-                         self.body, self.stage_index]
+        return [self.stagebar, self.stage_row, self.stage_index]
+
+    # -- construction ----------------------------------------------------------------------------------------
+    def _build_study_chrome(self) -> None:
+        self.change_button = widgets.Button()
+        self.change_button.add_class("casekit-study-change")
+        self.change_button.add_class("casekit-button")
+        self.change_button.on_click(self.safe(lambda _b: self.show_picker()))
+        header = list(self.header.children)
+        at = header.index(self.saved) + 1
+        self.header.children = header[:at] + [self.change_button] + header[at:]
+
+        self.picker_heading = widgets.HTML()
+        self.picker = GuardedSelect(options=[], value=None, rows=4)
+        self.picker.add_class("casekit-study-picker")
+        self.picker.on_refused = lambda value: self.message.show([gettext("conf.error_value_refused", self.lang)])
+        self.picker.observe(self.safe(lambda c: self._show_summary()), names="value")
+        self.summary = widgets.HTML()
+        self.summary.add_class("casekit-study-summary")
+        self.open_button = widgets.Button(button_style="primary")
+        self.open_button.add_class("casekit-study-open")
+        self.open_button.add_class("casekit-button")
+        self.open_button.on_click(self.safe(lambda _b: self.open_study(self.picker.value)))
+        self.picker_box = widgets.VBox([self.picker_heading, self.picker, self.summary, self.open_button])
+        self.picker_box.add_class("casekit-study-choose")
 
     # -- the packs -------------------------------------------------------------------------------------------
     def _title_of(self, name: str) -> tuple[str, str]:
@@ -327,9 +312,6 @@ class CaseStudyApp(Switches, widgets.VBox):
     def built_views(self) -> tuple[int, ...]:
         return tuple(self._views)
 
-    def chart_width(self, span: str = "pane") -> int:
-        return theming.chart_width(self.layout_name, span)
-
     # -- the exercise (shortcuts) ----------------------------------------------------------------------------
     def add_rater(self, name) -> bool:
         return self.rating_panel().add_rater(name)
@@ -344,66 +326,70 @@ class CaseStudyApp(Switches, widgets.VBox):
             raise CaseKitError("conf.error_value_refused")
         if lang == self.lang:
             return
-        study = self._loader(self.study_name, lang) if self.study_name else None  # may refuse: nothing changed yet
-        self.lang = lang
-        if self.language_toggle.value != lang:
-            self.language_toggle.value = lang
-        self.study = study
+        self.study = self._loader(self.study_name, lang) if self.study_name else None  # may refuse: nothing changed
+        super().set_language(lang)
+
+    def rebuild(self) -> None:
+        """The texts in the new language (or the panes for the new layout): views, picker and stage bar anew."""
         self._views, self._rating = {}, None
-        self.message.clear()
         self._fill_picker()
         if self.study is not None:
             self._build_stagebar()
         self._render()
 
-
     # -- drawing ---------------------------------------------------------------------------------------------
-    def _render(self) -> None:
+    @property
+    def showing(self) -> bool:
+        """A stage is shown (a pack is open and the picker is not)."""
+        return self.study is not None and not self.choosing and self.total > 0
+
+    def render_chrome(self) -> None:
+        super().render_chrome()
         lang = self.lang
-        self.style_block.value = f"<style>{theming.css(self.theme, self.layout_name)}</style>"
-        for cls in ("casekit-theme-dark", "casekit-theme-light", "casekit-layout-16x9", "casekit-layout-4x3"):
-            self.remove_class(cls)
-        self.add_class(f"casekit-theme-{self.theme}")
-        self.add_class(theming.layout_class(self.layout_name))
-        study = self.study
-        title = study.title if study is not None and not self.choosing else t("study_app.app_title", lang)
-        self.title.value = (f"<span class='casekit-title' title='{esc(t('study_app.app_title', lang))}'>"
-                            f"{esc(title)}</span>")
         self.change_button.description = t("study_app.change_study", lang)
         self.change_button.tooltip = t("study_app.change_study", lang)
-        self.change_button.layout.display = "none" if study is None or self.choosing else None
-        self.picker_heading.value = f"<h3>{esc(t('study_app.choose_heading', lang))}</h3>"
-        self.open_button.description = t("study_app.open", lang)
-        self.open_button.tooltip = t("study_app.open", lang)
-        self.open_button.disabled = not self.names
-        if not self.names:
-            self.summary.value = f"<p>{esc(t('study_app.no_studies', lang))}</p>"
-        showing = study is not None and not self.choosing and self.total > 0
-        self.picker_box.layout.display = "none" if showing else None
+        self.change_button.layout.display = "none" if self.study is None or self.choosing else None
+        showing = self.showing
         self.stagebar.layout.display = None if showing else "none"
         self.stage_row.layout.display = None if showing else "none"
         self.next_button.description = t("study_app.next", lang)
         self.next_button.tooltip = t("study_app.next", lang)
         if not showing:
-            self.body.children = []
             return
+        study = self.study
         for number, button in self.stage_buttons.items():
-            stage = study.stage(number)
-            label = stage.phase.label(lang)
-            button.description = f"{number} {label}"
+            label = study.stage(number).phase.label(lang)
             current, future = number == self.current, number > self.reached
-            button.tooltip = t("study_app.stage_not_revealed", lang, number=number) if future else label
-            button.button_style = "primary" if current else ""
-            for cls, on in (("casekit-stage-current", current), ("casekit-current", current),
-                            ("casekit-stage-future", future)):
-                (button.add_class if on else button.remove_class)(cls)
-            button.disabled = future  # a hint only: go_stage() checks again
+            with button.hold_sync():
+                button.description = f"{number} {label}"
+                button.tooltip = t("study_app.stage_not_revealed", lang, number=number) if future else label
+                button.button_style = "primary" if current else ""
+                for cls, on in (("casekit-stage-current", current), ("casekit-current", current),
+                                ("casekit-stage-future", future)):
+                    (button.add_class if on else button.remove_class)(cls)
+                button.disabled = future  # a hint only: go_stage() checks again
         stage = study.stage(self.current)
+        number = t("study_app.stage_number", lang, number=self.current, total=self.total)
         self.stage_heading.value = (
             f"<div class='casekit-stage-title' role='heading' aria-level='1'>"
-            f"<span class='casekit-stage-number'>{esc(t('study_app.stage_number', lang, number=self.current, total=self.total))}</span>"
+            f"<span class='casekit-stage-number'>{esc(number)}</span>"
             f"<span class='casekit-stage-name'>{esc(stage.phase.label(lang))}</span></div>")
         self.next_button.disabled = self.current >= self.total
         self._set_stage_index(self.current)
-        self.body.children = [self.view(self.current)]
-        resend_later(self.body, "children")  # a lost update must not leave the old step shown
+
+    def render_step(self) -> None:
+        lang = self.lang
+        self.picker_heading.value = f"<h2 class='casekit-subheading'>{esc(t('study_app.choose_heading', lang))}</h2>"
+        self.open_button.description = t("study_app.open", lang)
+        self.open_button.tooltip = t("study_app.open", lang)
+        self.open_button.disabled = not self.names
+        if not self.names:
+            self.summary.value = f"<p>{esc(t('study_app.no_studies', lang))}</p>"
+        showing = self.showing
+        self.picker_box.layout.display = "none" if showing else None
+        if showing:
+            self.show(self.view(self.current))
+        elif self.study is None or self.choosing:
+            self.show(self.picker_box)
+        else:  # a pack without stages
+            self.show()

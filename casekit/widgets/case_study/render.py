@@ -6,9 +6,8 @@ from __future__ import annotations
 import math
 from typing import Mapping, Sequence
 
-from ...i18n import gettext
+from ...i18n import format_date, format_number, gettext
 from ...studies.model import StudyPart
-from ...studies.timeline import format_date
 from ...vocab import LifeDomain, NeedStatus
 from ..common import esc
 from .compare import CODE_STATUS, NOT_KNOWN, Disagreement, known
@@ -41,15 +40,6 @@ def _none(lang: str) -> str:
     return f"<p class='casekit-hint'>{esc(t('study_app.nothing_known', lang))}</p>"
 
 
-def fmt_date(value, lang: str) -> str:
-    return "–" if value is None else format_date(value, lang)
-
-
-def format_number(value: float, lang: str, digits: int = 2) -> str:
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "cs" else text
-
-
 # -- what the class sees ------------------------------------------------------------------------------------
 def _owner(case, owner_id: str, lang: str) -> str:
     if owner_id in ("client", "case_manager"):
@@ -77,7 +67,7 @@ def part_html(part: StudyPart, study, stage, view, lang: str) -> str:
         body = _table(heads, rows) if rows else _none(lang)
     elif part == StudyPart.PLAN:
         goals = _list([g.text for g in view.goals], ordered=True) if view.goals else ""
-        rows = [(a.what, _owner(view, a.owner_id, lang), fmt_date(a.due, lang)) for a in view.actions]
+        rows = [(a.what, _owner(view, a.owner_id, lang), format_date(a.due, lang, empty="–")) for a in view.actions]
         actions = _table([_field("what", lang), _field("owner_id", lang), _field("due", lang)], rows) if rows else ""
         body = ((_heading(_field("goals", lang), 4) + goals if goals else "")
                 + (_heading(_field("actions", lang), 4) + actions if actions else "")) or _none(lang)
@@ -96,12 +86,13 @@ def part_html(part: StudyPart, study, stage, view, lang: str) -> str:
         for conference in sorted(view.conferences, key=lambda c: c.date):
             decisions = "".join(f"<li>{esc(d.text)}</li>" for d in conference.decisions)
             where = f" · {esc(conference.place)}" if conference.place else ""
-            items.append(f"<li><span class='casekit-event-date'>{esc(fmt_date(conference.date, lang))}</span>{where}"
+            when = esc(format_date(conference.date, lang, empty="–"))
+            items.append(f"<li><span class='casekit-event-date'>{when}</span>{where}"
                          + (f"<ul>{decisions}</ul>" if decisions else "") + "</li>")
         body = f"<ul>{''.join(items)}</ul>" if items else _none(lang)
     elif part == StudyPart.REVIEWS:
-        items = [f"<li><span class='casekit-event-date'>{esc(fmt_date(r.date, lang))}</span>{esc(r.notes or '–')}</li>"
-                 for r in sorted(view.reviews, key=lambda r: r.date)]
+        items = [f"<li><span class='casekit-event-date'>{esc(format_date(r.date, lang, empty='–'))}</span>"
+                 f"{esc(r.notes or '–')}</li>" for r in sorted(view.reviews, key=lambda r: r.date)]
         body = f"<ul>{''.join(items)}</ul>" if items else _none(lang)
     return f"<section class='casekit-part casekit-part-{part.value}'>{_heading(part.label(lang))}{body}</section>"
 
@@ -117,7 +108,7 @@ def stage_content_html(study, stage, lang: str) -> str:
 
 
 def events_html(events, lang: str) -> str:
-    items = [f"<li><span class='casekit-event-date'>{esc(fmt_date(e.date, lang))}</span>{esc(e.text)}</li>"
+    items = [f"<li><span class='casekit-event-date'>{esc(format_date(e.date, lang, empty='–'))}</span>{esc(e.text)}</li>"
              for e in events]
     return f"<ul class='casekit-events'>{''.join(items)}</ul>"
 
@@ -180,7 +171,7 @@ def comparison_html(domains: Sequence[str], reference: Mapping[str, int | None],
 
 def kappa_text(result, lang: str) -> str:
     value = float(result.value)
-    return t("study_app.kappa_undefined", lang) if math.isnan(value) else format_number(value, lang)
+    return t("study_app.kappa_undefined", lang) if math.isnan(value) else format_number(value, lang, digits=2)
 
 
 def agreement_html(results: Mapping[str, object], lang: str) -> str:
@@ -216,5 +207,5 @@ def disagreements_html(found: Sequence[Disagreement], reference: Mapping[str, in
         answers = ", ".join(f"{status_label(code, lang)} ({n})" for code, n in sorted(counts.items()))
         items.append("<li>" + esc(t("study_app.disagreement_row", lang, domain=LifeDomain(d.domain).label(lang),
                                     reference=status_label(reference.get(d.domain), lang), answers=answers,
-                                    distance=format_number(d.mean_distance, lang))) + "</li>")
+                                    distance=format_number(d.mean_distance, lang, digits=2))) + "</li>")
     return f"{heading}<ol>{''.join(items)}</ol>"
