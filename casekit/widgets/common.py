@@ -122,40 +122,6 @@ def store_from_environment(no_store_key: str):
         return None, CaseKitError(no_store_key)
 
 
-#: seconds after a step change at which the body's children are sent once more (see :func:`resend_later`)
-RESEND_SECONDS = 1.0
-
-
-def resend_later(widget: widgets.Widget, key: str, delay: float = RESEND_SECONDS) -> bool:
-    """Send ``widget``'s ``key`` to the browser once more, ``delay`` seconds from now, on the running loop.
-
-    Why: under a large burst (a step change builds ~1,000 widgets) we measured, about once in 40 step changes
-    right after a page loaded, that the tail of the burst never reached the browser (the step heading changed,
-    the body still showed the previous step). Sending the body's children again after the burst restores the
-    step; when nothing was lost the browser sees the same children and changes nothing. Without a running loop
-    (plain Python, tests) nothing is scheduled. Returns whether it was scheduled; never raises."""
-    import asyncio
-
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    previous = getattr(widget, "_casekit_resend", None)
-    if previous is not None:
-        previous.cancel()
-
-    def resend() -> None:
-        widget._casekit_resend = None
-        try:
-            if widget.comm is not None:
-                widget.send_state(key)
-        except Exception:  # noqa: BLE001 - a closed widget or comm: nothing to restore
-            log.warning("could not send %s again", key, exc_info=True)
-
-    widget._casekit_resend = loop.call_later(max(float(delay), 0.0), resend)
-    return True
-
-
 def protect(handler: Callable[..., Any], report: Callable[[str], Any], lang: str | None = None):
     """``handler`` wrapped by :func:`safe_callback` for callers that show one sentence (the instrument form):
     ``report(sentence)`` gets the friendly messages joined."""

@@ -19,7 +19,7 @@ import ipywidgets as widgets
 
 from ...errors import CaseKitError, ConflictError
 from ...model import CaseConference
-from ..common import MessageLabel, esc, friendly_messages, log, resend_later, safe_callback, store_from_environment
+from ..common import MessageLabel, esc, friendly_messages, log, safe_callback, store_from_environment
 from ..refusals import watch_app_kernel
 from ..switches import LazyViews, Switches
 from . import theme as theming
@@ -246,7 +246,6 @@ class ConferenceApp(Switches, LazyViews, widgets.VBox):
             return
         view = self.view(self.current_step)
         self.body.children = [view]
-        resend_later(self.body, "children")  # a lost update must not leave the old step shown
         try:
             view.on_show()
         except Exception as exc:  # noqa: BLE001
