@@ -14,7 +14,7 @@ DOMAIN = ["casekit", "casekit.model", "casekit.vocab", "casekit.i18n", "casekit.
           "casekit.conference", "casekit.conference.edits", "casekit.conference.edits_base",
           "casekit.conference.edits_network", "casekit.conference.edits_plan", "casekit.conference.merge",
           "casekit.conference.session", "casekit.conference.room_state", "casekit.conference.follow",
-          "casekit.store.live"]
+          "casekit.conference.needs", "casekit.store.live"]
 
 
 def _loaded_after(code: str) -> set[str]:

@@ -308,7 +308,10 @@ class ConferenceSession:
 
     def save_with_assessment(self, edit: Edit, assessment, instrument):
         """Apply ``edit`` (the answers reflected into the needs) and save the case with ``assessment`` in one
-        transaction: both or neither. A conflict on the case merges as usual. Returns the saved assessment."""
+        transaction: both or neither. A conflict on the case merges as usual; on a collision neither is saved
+        (the reflected case waits as pending): after :meth:`resolve`, call this again (reflecting is idempotent).
+        A stale assessment (another device answered for the same perspective) raises its ``ConflictError``.
+        Returns the saved assessment."""
         if self.current is None:
             raise CaseKitError("errors.no_case_open")
         if self._collision is not None:
