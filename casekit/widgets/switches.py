@@ -20,8 +20,10 @@ from ..errors import CaseKitError
 from ..i18n import gettext
 from .common import GuardedToggleButtons
 
-#: the interface languages as the switch shows them (each in its own language)
-LANGUAGE_OPTIONS = [("Čeština", "cs"), ("English", "en")]
+#: the interface languages as the switch shows them (short, to leave the header room; the tooltip names each in
+#: its own language)
+LANGUAGE_OPTIONS = [("CS", "cs"), ("EN", "en")]
+LANGUAGE_NAMES = ["Čeština", "English"]
 THEMES = ("dark", "light")
 LAYOUTS = ("16:9", "4:3")
 
@@ -35,7 +37,8 @@ class Switches:
     def _build_switches(self, guard: Callable, *, privacy: bool = True, css: str = "") -> list[widgets.Widget]:
         """The switches in header order; ``guard`` wraps a callback so that nothing escapes it; ``css``: a
         prefix for an extra class per switch (``<css>-language`` …)."""
-        self.language_toggle = GuardedToggleButtons(options=LANGUAGE_OPTIONS, value=self.lang)
+        self.language_toggle = GuardedToggleButtons(options=LANGUAGE_OPTIONS, value=self.lang,
+                                                    tooltips=LANGUAGE_NAMES)
         self.theme_toggle = GuardedToggleButtons(options=[("☾", "dark"), ("☀", "light")], value=self.theme)
         self.layout_toggle = GuardedToggleButtons(options=[(name, name) for name in LAYOUTS], value=self.layout_name)
         switches = [("language", self.language_toggle, self.set_language)]

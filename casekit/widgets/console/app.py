@@ -9,8 +9,10 @@ Plan, Review, Close, with Back/Next, the saved state and the agenda timer always
   :class:`~casekit.conference.session.ConferenceSession`; another device's save is merged field by field; only a
   real collision on one field asks (the collision box: both values, keep mine or take theirs), and what was
   typed is kept meanwhile.
-- **The room follows**: going to a step, the timer, the language and the privacy switch are saved as the
-  conference's room state, which the room view (:mod:`casekit.widgets.room`) follows. Saves of another console
+- **The room follows**: going to a step, the timer, the language and the layout are saved as the conference's
+  room state, which the room view (:mod:`casekit.widgets.room`) follows. The room shows initials and no
+  private details unless the facilitator ticks "Names on the room's screen" (Opening) — whatever the
+  console's own privacy switch says. Saves of another console
   are shown here too (a follower), unless something typed here waits to be saved.
 - **Privacy**: with the switch on, a step shows what the room sees (the room view's screen, built from the
   whitelist projection) and only the controls that carry no names or texts (the Assessment grid, the timer,
@@ -239,8 +241,11 @@ class ConsoleApp(AppShell):
         state = self.room_state or RoomState(conference_id=conference_id, case_id=case.id)
         if state.conference_id != conference_id:
             state = RoomState(conference_id=conference_id, case_id=case.id)
-        # the room always gets the console's language and privacy switch with whatever else changed
-        revealed = {**state.revealed, "lang": self.lang, "privacy": self.privacy}
+        # the room always gets the console's language and layout with whatever else changed; its privacy is its
+        # own (on unless the facilitator shows the room the names), not the console's switch
+        revealed = {**state.revealed, "lang": self.lang, "layout": self.layout_name}
+        if "room_names" in changes:
+            revealed["privacy"] = not changes["room_names"]
         state = state.model_copy(update={"case_id": case.id, "revealed": revealed})
         fields = ["case_id", "revealed"]
         if "step" in changes:
@@ -258,9 +263,10 @@ class ConsoleApp(AppShell):
         self.session.lang = self.lang
         self.save_room(lang=self.lang)
 
-    def set_privacy(self, on) -> None:
-        super().set_privacy(on)
-        self.save_room(privacy=self.privacy)
+
+    def set_layout(self, name) -> None:
+        super().set_layout(name)
+        self.save_room(layout=self.layout_name)
 
     # -- the timer ---------------------------------------------------------------------------------------------
     def timer_action(self, action: str) -> None:

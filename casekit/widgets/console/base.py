@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from functools import partial
 from typing import TYPE_CHECKING, Any, Callable
 
 import ipywidgets as widgets
@@ -90,7 +89,7 @@ class Screen(widgets.VBox):
         A date far ahead asks to confirm (the message offers it). Never raises; returns whether it was saved."""
         target = message or self.message
         try:
-            self.session.change(partial(function, *args, **kwargs), debounce=debounce)
+            self.session.change(lambda case: function(case, *args, **kwargs), debounce=debounce)
         except FarDate as exc:
             self.app.ask_far_date(exc, lambda: self.edit(function, *args, message=message, debounce=debounce,
                                                           after=after, confirm_far=True, **kwargs), self.lang)

@@ -30,9 +30,11 @@ class CloseScreen(Screen):
                                                 css=f"casekit-export-{fmt}") for fmt in ("md", "html", "docx")}
         self.downloads = lean.html()
         self.downloads.add_class("casekit-downloads")
+        self.preview_button = self.button("console.preview", self.toggle_preview, css="casekit-preview-button")
+        self.preview = lean.html(css="casekit-minutes-preview")
         exports = column(self.heading("conf.minutes_heading"),
                          row(lean.html(esc(self.label("console.minutes_language"))), self.minutes_lang),
-                         row(*self.export_buttons.values()), self.downloads)
+                         row(*self.export_buttons.values(), self.preview_button), self.downloads, self.preview)
         if self.privacy:
             self.children = [*privacy_screen(self), exports]
             return
@@ -63,10 +65,16 @@ class CloseScreen(Screen):
             self.bind(dissent, lambda case, g=get: g(case).dissent,
                       lambda case, value, i=index: edits.set_decision(case, cid, i, dissent=value), debounce=True,
                       message=self.decision_message, group=group)
+            dissent_by = self.text(self.label("console.dissent_by"), "casekit-decision-dissent-by",
+                                   placeholder=self.label("console.dissent_by_hint"))
+            self.bind(dissent_by, lambda case, g=get: ", ".join(g(case).dissent_by),
+                      lambda case, value, i=index: edits.set_decision(
+                          case, cid, i, dissent_by=[n.strip() for n in value.split(",") if n.strip()]),
+                      debounce=True, message=self.decision_message, group=group)
             remove = self.remove_button(lambda i=index, t=decision.text: self.remove_decision(i, t),
-                                 css="casekit-remove")
-            block = column(row(text, remove, css="casekit-list-row"), dissent, css="casekit-card")
-            block.text, block.dissent, block.remove = text, dissent, remove
+                                        css="casekit-remove")
+            block = column(row(text, remove, css="casekit-list-row"), dissent, dissent_by, css="casekit-card")
+            block.text, block.dissent, block.dissent_by, block.remove = text, dissent, dissent_by, remove
             rows.append(block)
         self.decision_rows = rows
         self.decisions_box.children = rows
@@ -98,6 +106,21 @@ class CloseScreen(Screen):
                                 f"<a download='{esc(done.path.name)}' href='data:{mime};base64,{data}'>"
                                 f"{esc(self.label('console.download'))}</a></p>")
         self.message.show([self.label("console.exported", path=str(done.path))], kind="ok")
+
+    def toggle_preview(self) -> None:
+        """The minutes as they will print, in a sandboxed frame (no script runs in it); again to hide."""
+        import html as html_lib
+
+        from ..exports import render
+
+        if self.preview.value:
+            self.preview.value = ""
+            return
+        self.session.flush()
+        page = render("html", self.session.saved, self.conference_id, lang=self.minutes_lang.value,
+                      privacy=self.privacy).decode("utf-8")
+        self.preview.value = (f"<iframe class='casekit-preview-frame' sandbox='' "
+                              f"srcdoc=\"{html_lib.escape(page, quote=True)}\"></iframe>")
 
     def refresh(self) -> None:
         if self.privacy:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ...conference import edits
-from ...vocab import ActorKind, RelationshipKind, Sector
+from ...vocab import ActorKind, Flow, RelationshipKind, Sector
 from .. import lean
 from ..common import GuardedDropdown, GuardedToggleButtons, MessageLabel, esc, log
 from .base import message_label, Screen, column, panes, row
@@ -58,9 +58,11 @@ class NetworkScreen(Screen):
         for widget in (self.new_sector, self.new_kind, self.new_formal):
             widget.on_refused = lambda _v: self.new_message.show([self.label("conf.error_value_refused")])
         self.add_button = self.button("conf.add_actor", self.add_actor, css="casekit-add-actor-button")
-        adding = column(self.heading("conf.new_actor"), self.new_name,
-                        row(self.new_sector, self.new_kind, css="casekit-add-row"),
-                        row(self.new_formal, self.add_button, css="casekit-add-row"), self.new_message)
+        self.adding_box = lean.vbox([self.new_name, row(self.new_sector, self.new_kind, css="casekit-add-row"),
+                                     row(self.new_formal, self.add_button, css="casekit-add-row")], own_layout=True)
+        self.adding_box.layout.display = "none"
+        self.adding_button = self.button("conf.new_actor", self.toggle_adding, css="casekit-add-someone")
+        adding = column(self.adding_button, self.adding_box, self.new_message)
         self.gaps = lean.html()
         self.gaps.add_class("casekit-gaps")
         self.suggest_message = message_label()
@@ -71,7 +73,9 @@ class NetworkScreen(Screen):
         self.needs: dict = {}
         self.links_title = lean.html()
         self.links_box = lean.box(css="casekit-checks")
-        links = column(self.links_title, self.links_box)
+        self.details_box = lean.vbox()
+        self.details: dict = {}
+        links = column(self.links_title, self.links_box, self.details_box, css="casekit-chosen-actor")
         self.children = [column(self.heading("conf.actors_heading"), self.actors_box, self.actors_message), links,
                          panes(adding, gaps), self.message]
         self.render()
@@ -122,7 +126,8 @@ class NetworkScreen(Screen):
         if actor is None:
             self.links_title.value = f"<p class='casekit-muted'>{esc(self.label('console.choose_actor_for_needs'))}</p>"
             self.links_box.children = []
-            self.needs = {}
+            self.details_box.children = []
+            self.needs, self.details = {}, {}
             return
         self.links_title.value = f"<h2 class='casekit-subheading'>{esc(self.label('console.needs_of_actor', name=actor.name))}</h2>"
         self.needs = {}
@@ -131,6 +136,30 @@ class NetworkScreen(Screen):
             box.observe(self.safe(lambda change, n=need.id, a=actor.id: self.link(n, a, change["new"])), names="value")
             self.needs[need.id] = box
         self.links_box.children = list(self.needs.values())
+        self._details(actor.id)
+
+    def _details(self, aid: str) -> None:
+        """The chosen actor's contact, what it provides and the direction and start of the tie."""
+        group: list = []
+        self.details = {}
+        for name in ("contact_person", "phone", "email", "provides"):
+            widget = self.text(self.field(name), f"casekit-actor-{name}", area=name == "provides")
+            self.bind(widget, lambda case, n=name: getattr(case.actor(aid), n),
+                      lambda case, value, n=name: edits.set_actor(case, aid, **{n: value}), debounce=True,
+                      message=self.actors_message, group=group)
+            self.details[name] = widget
+        flow = lean.dropdown(GuardedDropdown, options=[(f.label(self.lang), f.value) for f in Flow], value=None,
+                             description=self.field("flow"), css="casekit-actor-flow")
+        self.bind(flow, lambda case: case.actor(aid).relationship.flow.value,
+                  lambda case, value: edits.set_relationship(case, aid, flow=value), message=self.actors_message,
+                  group=group)
+        since = self.date_text(self.field("since"), "casekit-actor-since")
+        self.bind(since, lambda case: case.actor(aid).relationship.since,
+                  lambda case, value, **confirm: edits.set_relationship(case, aid, since=value, **confirm),
+                  message=self.actors_message, shown=self.show_date, parse=self.read_date, group=group)
+        self.details.update(flow=flow, since=since)
+        self.details_box.children = [row(self.details["contact_person"], self.details["phone"], self.details["email"]),
+                                     row(flow, since), self.details["provides"]]
 
     def link(self, need_id: str, actor_id: str, linked: bool) -> None:
         """One checkbox: link or unlink exactly this need and this actor."""
@@ -138,6 +167,9 @@ class NetworkScreen(Screen):
         if self.edit(function, need_id, actor_id, message=self.actors_message):
             self.render_actors()
             self.render_gaps()
+
+    def toggle_adding(self) -> None:
+        self.adding_box.layout.display = None if self.adding_box.layout.display == "none" else "none"
 
     def add_actor(self) -> None:
         if self.new_formal.value is None:

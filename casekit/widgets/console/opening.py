@@ -47,8 +47,12 @@ class OpeningScreen(Screen):
             self.bind(getattr(self, name), lambda case, n=name: getattr(conf(case), n),
                       lambda case, value, n=name: edits.set_conference(case, cid, **{n: value}),
                       debounce=True, message=self.details_message)
-        details = column(self.heading("conf.meeting"), self.date, self.place, self.facilitator, self.minute_taker,
-                         self.details_message)
+        shown = self.app.room_state is not None and self.app.room_state.revealed.get("privacy") is False
+        self.room_names = lean.checkbox(shown, self.label("console.room_names"), "casekit-room-names")
+        self.room_names.observe(self.safe(lambda change: self.app.save_room(room_names=bool(change["new"]))),
+                                names="value")
+        details = column(self.heading("conf.meeting"), row(self.date, self.place), row(self.facilitator, self.minute_taker),
+                         self.room_names, self.details_message)
 
         self.participants_message = message_label()
         self.participants_box = lean.vbox()
@@ -69,11 +73,15 @@ class OpeningScreen(Screen):
         self.add_participant_button = self.button("conf.add_participant", self.add_named,
                                                   css="casekit-add-participant")
         self.add_client_button = self.button("conf.add_client", self.add_client, css="casekit-add-client")
+        self.adding_box = lean.vbox([
+            row(self.add_actor, self.add_actor_role, self.add_actor_button, css="casekit-add-row"),
+            row(self.new_participant, self.new_participant_role, self.add_participant_button, css="casekit-add-row")],
+            own_layout=True)
+        self.adding_box.layout.display = "none"
+        self.adding_button = self.button("console.add_someone", self.toggle_adding, css="casekit-add-someone")
         participants = column(
             self.heading("conf.participants"), self.participants_box,
-            row(self.add_actor, self.add_actor_role, self.add_actor_button, css="casekit-add-row"),
-            row(self.new_participant, self.new_participant_role, self.add_participant_button, css="casekit-add-row"),
-            row(self.add_client_button), self.participants_message)
+            row(self.adding_button, self.add_client_button), self.adding_box, self.participants_message)
 
         self.agenda_message = message_label()
         self.agenda_box = lean.vbox()
@@ -81,8 +89,9 @@ class OpeningScreen(Screen):
         self.new_item_minutes = lean.int_text(10, "", "casekit-new-item-minutes")
         self.add_item_button = self.button("conf.add_agenda_item", self.add_item, css="casekit-add-agenda-item")
         agenda = column(self.heading("conf.agenda"), self.agenda_box,
-                        row(self.new_item_title, self.new_item_minutes, lean.html(esc(self.label("console.minutes_unit"))),
-                            self.add_item_button, css="casekit-add-row"),
+                        row(self.new_item_title, self.new_item_minutes,
+                            lean.html(esc(self.label("console.minutes_unit")), "casekit-unit"), self.add_item_button,
+                            css="casekit-add-row"),
                         self.agenda_message)
         self.children = [panes(details, agenda), participants, self.message]
         self.render_participants()
@@ -105,7 +114,8 @@ class OpeningScreen(Screen):
         role.add_class("casekit-participant-role")
         checks = {}
         for field_name in ("attended", "consent", "confidentiality_acknowledged"):
-            checks[field_name] = lean.checkbox(getattr(participant, field_name), self.field(field_name),
+            checks[field_name] = lean.checkbox(getattr(participant, field_name),
+                                               self.label(f"console.participant_{field_name}"),
                                                f"casekit-participant-{field_name}")
         remove = self.remove_button(lambda: self.remove_participant(who), css="casekit-remove")
         get = lambda case: next(p for p in next(c for c in case.conferences if c.id == cid).participants  # noqa: E731
@@ -123,6 +133,9 @@ class OpeningScreen(Screen):
         line.attended, line.consent = checks["attended"], checks["consent"]
         line.confidentiality = checks["confidentiality_acknowledged"]
         return line
+
+    def toggle_adding(self) -> None:
+        self.adding_box.layout.display = None if self.adding_box.layout.display == "none" else "none"
 
     def add_from_network(self) -> None:
         if not self.add_actor.value:
@@ -155,7 +168,7 @@ class OpeningScreen(Screen):
         for index, item in enumerate(self.conference.agenda if self.conference else []):
             title = self.text("", "casekit-agenda-title")
             minutes = lean.int_text(item.minutes, "", "casekit-agenda-minutes")
-            unit = lean.html(esc(self.label("console.minutes_unit")))
+            unit = lean.html(esc(self.label("console.minutes_unit")), "casekit-unit")
             remove = self.remove_button(lambda i=index, t=item.title: self.remove_item(i, t), css="casekit-remove")
             get = lambda case, i=index: next(c for c in case.conferences if c.id == cid).agenda[i]  # noqa: E731
             self.bind(title, lambda case, g=get: g(case).title,

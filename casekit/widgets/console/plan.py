@@ -14,7 +14,7 @@ from ...conference import edits
 from ...model.plan import GAS_LEVELS
 from ...vocab import ActionStatus, ConferenceRole
 from .. import lean
-from ..common import GuardedDropdown, MessageLabel, esc
+from ..common import GuardedDropdown, GuardedToggleButtons, MessageLabel, esc
 from .base import Screen, column, message_label, row
 from .privacy_view import privacy_screen
 
@@ -45,11 +45,14 @@ class PlanScreen(Screen):
         self.new_owner.add_class("casekit-new-action-owner")
         self.new_owner.on_refused = lambda _v: self.actions_message.show([self.label("conf.error_value_refused")])
         self.new_due = self.date_text(self.field("due"), "casekit-new-action-due")
+        self.new_link = lean.dropdown(GuardedDropdown, options=self._links(), value="", description="",
+                                      css="casekit-new-action-link")
         self.add_action_button = self.button("conf.add_action", self.add_action, css="casekit-add-action")
         self.show_done_button = self.button("console.show_done", self.toggle_done, css="casekit-show-done",
                                             own_layout=True, count=0)
         actions = column(self.heading("console.actions"), self.actions_box, self.show_done_button,
-                         row(self.new_what, self.new_owner, self.new_due, self.add_action_button, css="casekit-add-row"),
+                         row(self.new_what, self.new_owner, self.new_due, self.new_link, self.add_action_button,
+                             css="casekit-add-row"),
                          self.actions_message)
 
         self.crisis_message = message_label()
@@ -71,10 +74,41 @@ class PlanScreen(Screen):
         self.crisis_box = lean.vbox([*self.crisis.values(), self.crisis_message], own_layout=True)
         self.crisis_box.layout.display = "none"
         self.crisis_button = self.button("console.crisis_plan", self.toggle_crisis, css="casekit-crisis-toggle")
+        self.contacts_box = lean.vbox()
+        self.new_contact_name = self.text(self.field("name"), "casekit-new-contact-name")
+        self.new_contact_role = self.text(self.field("role"), "casekit-new-contact-role")
+        self.new_contact_phone = self.text(self.field("phone"), "casekit-new-contact-phone")
+        self.add_contact_button = self.button("conf.add_contact", self.add_contact, css="casekit-add-contact")
+        self.crisis_box.children = [*self.crisis_box.children, self.heading("conf.crisis_contacts"), self.contacts_box,
+                                    row(self.new_contact_name, self.new_contact_role, self.new_contact_phone,
+                                        self.add_contact_button, css="casekit-add-row")]
         crisis = column(self.crisis_button, self.crisis_box)
         self.children = [goals, actions, crisis, self.message]
         self.render_goals()
         self.render_actions()
+        self.render_contacts()
+
+    # -- crisis contacts -------------------------------------------------------------------------------------
+    def render_contacts(self) -> None:
+        plan = self.case.crisis_plan
+        rows = []
+        for index, contact in enumerate(plan.contacts if plan else []):
+            text = lean.html(f"<b>{esc(contact.name)}</b> · {esc(contact.role)} · {esc(contact.phone)}")
+            remove = self.remove_button(lambda i=index, n=contact.name: self.remove_contact(i, n))
+            rows.append(row(text, remove, css="casekit-crisis-contact"))
+        self.contact_rows = rows
+        self.contacts_box.children = rows
+
+    def add_contact(self) -> None:
+        if self.edit(edits.add_crisis_contact, self.new_contact_name.value, self.new_contact_role.value,
+                     self.new_contact_phone.value, message=self.crisis_message):
+            self.new_contact_name.value = self.new_contact_role.value = self.new_contact_phone.value = ""
+            self.render_contacts()
+
+    def remove_contact(self, index: int, name: str) -> None:
+        if self.edit(edits.remove_crisis_contact, index, message=self.crisis_message,
+                     undo_label=self.label("console.the_contact", name=name)):
+            self.render_contacts()
 
     # -- goals -----------------------------------------------------------------------------------------------
     def render_goals(self) -> None:
@@ -100,6 +134,25 @@ class PlanScreen(Screen):
                               debounce=True, message=self.goals_message, group=group)
                     levels[level] = field
                 parts.append(column(*levels.values(), css="casekit-gas-ladder"))
+                weight = lean.dropdown(GuardedDropdown, options=[(str(w), float(w)) for w in (0.5, 1, 2, 3)],
+                                       value=float(goal.weight) if float(goal.weight) in (0.5, 1.0, 2.0, 3.0) else 1.0,
+                                       description=self.field("weight"), css="casekit-goal-weight")
+                baseline = lean.toggles(GuardedToggleButtons, options=[(f"{lv:+d}" if lv else "0", lv) for lv in GAS_LEVELS],
+                                        value=goal.baseline, css="casekit-goal-baseline")
+                self.bind(weight, lambda case, g=gid: float(case.goal(g).weight),
+                          lambda case, value, g=gid: edits.set_goal(case, g, weight=value),
+                          message=self.goals_message, group=group)
+                self.bind(baseline, lambda case, g=gid: case.goal(g).baseline,
+                          lambda case, value, g=gid: edits.set_goal(case, g, baseline=value),
+                          message=self.goals_message, group=group)
+                needs = []
+                for need in self.case.needs:
+                    box = lean.checkbox(need.id in goal.need_ids, need.domain.label(self.lang), "casekit-goal-need")
+                    box.observe(self.safe(lambda change, g=gid, n=need.id: self.link_goal(g, n, change["new"])),
+                                names="value")
+                    needs.append(box)
+                parts += [row(weight, lean.html(esc(self.field("baseline"))), baseline),
+                          lean.box(needs, "casekit-checks")]
             else:
                 described = [f"<b>{lv:+d}</b> {esc(goal.levels[lv])}" if lv else f"<b>0</b> {esc(goal.levels[lv])}"
                              for lv in GAS_LEVELS if goal.levels.get(lv)]
@@ -110,6 +163,12 @@ class PlanScreen(Screen):
             rows.append(block)
         self.goal_rows = rows
         self.goals_box.children = rows
+        if hasattr(self, "new_link"):  # a new or removed goal: what a new action may serve
+            self.new_link.options = self._links()
+
+    def link_goal(self, goal_id: str, need_id: str, linked: bool) -> None:
+        function = edits.link_goal_need if linked else edits.unlink_goal_need
+        self.edit(function, goal_id, need_id, message=self.goals_message)
 
     def open_ladder(self, goal_id: str) -> None:
         self.open_goal = None if self.open_goal == goal_id else goal_id
@@ -133,6 +192,12 @@ class PlanScreen(Screen):
                  (ConferenceRole.CASE_MANAGER.label(self.lang), "case_manager")]
                 + [(a.name, a.id) for a in self.case.actors])
 
+    def _links(self) -> list[tuple[str, str]]:
+        """What an action serves: nothing, a goal or a need."""
+        goals = [(f"{self.label('console.for_goal')}: {g.text[:40]}", f"goal:{g.id}") for g in self.case.goals]
+        needs = [(f"{self.label('console.for_need')}: {n.domain.label(self.lang)}", f"need:{n.id}") for n in self.case.needs]
+        return [(self.label("console.for_nothing"), ""), *goals, *needs]
+
     def render_actions(self) -> None:
         group: list = []
         rows = []
@@ -153,6 +218,11 @@ class PlanScreen(Screen):
                                     description="")
             owner.add_class("casekit-action-owner")
             due = self.date_text("", "casekit-action-due")
+            link = lean.dropdown(GuardedDropdown, options=self._links(), value=_link_of(action), description="",
+                                 css="casekit-action-link")
+            self.bind(link, lambda case, a=aid: _link_of(case.action(a)),
+                      lambda case, value, a=aid: edits.set_action(case, a, **_link_fields(value)),
+                      message=self.actions_message, group=group)
             status = lean.dropdown(GuardedDropdown, options=statuses, value=action.status.value, description="")
             status.add_class("casekit-action-status")
             self.bind(what, lambda case, a=aid: case.action(a).what,
@@ -169,8 +239,9 @@ class PlanScreen(Screen):
                       message=self.actions_message, group=group)
             remove = self.remove_button(lambda a=aid, t=action.what: self.remove_action(a, t),
                                  css="casekit-remove")
-            line = row(what, owner, due, status, remove, css="casekit-action")
+            line = row(what, owner, due, link, status, remove, css="casekit-action")
             line.what, line.owner, line.due, line.status, line.remove = what, owner, due, status, remove
+            line.link = link
             rows.append(line)
         self.action_rows = rows
         self.actions_box.children = rows
@@ -192,7 +263,7 @@ class PlanScreen(Screen):
             self.actions_message.show([self.label("console.date_unreadable", example=self.show_date(self.conference.date))])
             return
         if self.edit(edits.add_action, self.new_what.value, self.new_owner.value, conference_id=self.conference_id,
-                     due=due, message=self.actions_message):
+                     due=due, message=self.actions_message, **_link_fields(self.new_link.value)):
             self.new_what.value = ""
             self.new_due.value = ""
             self.render_actions()
@@ -208,7 +279,18 @@ class PlanScreen(Screen):
             self.children = privacy_screen(self)
             return
         self.new_owner.options = self._owners()
+        self.new_link.options = self._links()
         self.render_goals()
         self.render_actions()
+        self.render_contacts()
         super().refresh()
 
+
+
+def _link_of(action) -> str:
+    return f"goal:{action.goal_id}" if action.goal_id else (f"need:{action.need_id}" if action.need_id else "")
+
+
+def _link_fields(value: str | None) -> dict:
+    kind, _, ident = (value or "").partition(":")
+    return {"goal_id": ident if kind == "goal" else None, "need_id": ident if kind == "need" else None}

@@ -29,10 +29,16 @@ def console_css(c: dict[str, str], layout: str) -> str:
 {r} .casekit-room-preview {{ height: auto; }}
 {r} .casekit-room-preview .room-screen {{ height: auto; min-height: 0; }}
 {r} .casekit-wide {{ width: 100% !important; }}
+{r} .casekit-row > .casekit-unit {{ flex: 0 0 auto !important; }}
+{r} .widget-hbox > .casekit-date {{ flex: 0 0 auto !important; width: auto !important; min-width: 11em; }}
+{r} .casekit-date .widget-label {{ max-width: none !important; }}
+{r} .casekit-date input {{ width: 7.5em !important; }}
 {r} .casekit-grow {{ flex: 1 1 14em; min-width: 0; }}
 {r} .casekit-agenda-minutes, {r} .casekit-new-item-minutes {{ flex: 0 0 auto !important; width: 4.2em !important;
   min-width: 0 !important; }}
 {r} .casekit-ladder-brief {{ color: {c['muted']}; font-size: 20px; line-height: 1.25; }}
 {r} .casekit-gas-ladder .widget-text {{ width: 100% !important; }}
+{r} .casekit-preview-frame {{ width: 100%; height: 60vh; border: 2px solid {c['border']}; background: #fff; }}
+{r} .casekit-chosen-actor {{ border-top: 2px solid {c['border']}; margin-top: 6px; padding-top: 4px; }}
 {r} .casekit-privacy-note .widget-html-content {{ color: {c['muted']}; font-style: italic; }}
 """

@@ -75,7 +75,7 @@ class RoomApp(AppShell):
     def _follow(self) -> None:
         from ...conference.follow import Follower
 
-        self.follower = Follower(self.store, self._changed, on_error=self._follow_failed)
+        self.follower = Follower(self.store, self._changed, on_error=self._follow_failed, everything=not self.pinned)
         if self.pinned:
             self.follower.follow("room", self.pinned)
             if self.state is not None and self.state.case_id:
@@ -129,6 +129,8 @@ class RoomApp(AppShell):
         lang = revealed.get("lang") if revealed.get("lang") in ("cs", "en") else self.lang
         self.lang = lang
         self.privacy = bool(revealed.get("privacy", True))
+        if revealed.get("layout") in ("16:9", "4:3"):
+            self.layout_name = revealed["layout"]
         if case is not None and state is not None:
             from ...anonymise.projection import room_projection
 

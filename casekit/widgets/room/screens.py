@@ -182,7 +182,7 @@ def assessment(room: RoomCase, state: RoomState | None, view: View, star_svg: st
     star = f"<div class='room-chart'>{star_svg}</div>" if star_svg else _empty(view, "room.no_ratings")
     unmet = sum(1 for n in room.needs if n.unmet)
     summary = f"<p class='room-count'>{esc(ngettext('ui.unmet_needs', unmet, view.lang))}</p>"
-    return (f"<div class='room-screen room-split'>{_section(view.t('room.star'), star, 'room-chart-box')}"
+    return (f"<div class='room-screen room-split room-assessment'>{_section(view.t('room.star'), star, 'room-chart-box')}"
             f"{_section(view.t('room.grid'), summary + grid_html(room, view), 'room-grid-box')}</div>")
 
 
@@ -307,6 +307,7 @@ def room_css(c: dict[str, str], layout: str) -> str:
   font-size: 26px; line-height: 1.3; overflow: hidden; }}
 {r} .room-two, {r} .room-split {{ grid-template-columns: 1fr 1fr; grid-template-rows: minmax(0, 1fr); }}
 {r} .room-split {{ grid-template-columns: {'2fr 3fr' if four_three else '5fr 6fr'}; }}
+{r} .room-split.room-assessment {{ grid-template-columns: {'2fr 3fr' if four_three else '4fr 7fr'}; }}
 {r} .room-line {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }}
 {r} .room-goal-text {{ display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }}
 {r} .room-three {{ grid-template-columns: {'1fr 1fr' if four_three else '1fr 1fr 1fr'};

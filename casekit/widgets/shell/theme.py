@@ -121,7 +121,7 @@ body:has(#rendered_cells .casekit-app) {{ background: {c['bg']} !important; over
 {r} .jupyter-button:disabled, {r} .jupyter-button.mod-disabled {{ opacity: 0.55; }}
 {r} .widget-toggle-buttons {{ flex-wrap: wrap; width: auto !important; max-width: 100%; height: auto; gap: 2px; }}
 {r} .widget-toggle-buttons .widget-label {{ display: none; }}
-{r} .widget-label {{ width: auto !important; max-width: 40%; min-width: 0; white-space: normal !important;
+{r} .widget-label {{ width: auto !important; max-width: 60%; min-width: 0; flex: 0 0 auto; white-space: normal !important;
   overflow: visible !important; text-overflow: clip !important; line-height: 1.2; height: auto; }}
 {r} .widget-inline-hbox {{ width: auto !important; max-width: 100%; min-width: 0; height: auto; align-items: center; }}
 {r} .widget-hbox > .widget-text, {r} .widget-hbox > .widget-textarea,
@@ -151,9 +151,7 @@ body:has(#rendered_cells .casekit-app) {{ background: {c['bg']} !important; over
   height: auto; }}
 {r} .casekit-header .widget-toggle-button, {r} .casekit-header .jupyter-button {{ min-height: 40px;
   padding: 2px 10px; margin: 0 1px; font-size: var(--casekit-chrome-font-size) !important; }}
-{r} .casekit-stepbar {{ display: {'grid' if four_three else 'flex'} !important;
-  {'grid-template-columns: repeat(4, minmax(0, 1fr));' if four_three else 'flex-wrap: wrap;'} gap: 4px;
-  margin: 0 0 4px 0; height: auto; }}
+{r} .casekit-stepbar {{ display: flex !important; flex-wrap: wrap; gap: 4px; margin: 0 0 4px 0; height: auto; }}
 {r} .casekit-stepbar .jupyter-button {{ flex: 1 1 auto; margin: 0; padding: 2px 8px; min-height: 40px;
   font-size: var(--casekit-chrome-font-size) !important; font-weight: 600; }}
 {r} .casekit-heading-row {{ display: flex; flex-wrap: wrap !important; align-items: center; gap: 6px 12px;
