@@ -101,3 +101,12 @@ def test_with_zeromqs_default_the_tail_of_the_burst_is_lost(tmp_path):
     can fail, and ``CASEKIT_IOPUB_HWM`` switches the fix off for the soak benchmark's baseline)."""
     got, idle = _burst_received(tmp_path, "1000")
     assert got < BURST and not idle
+
+
+def test_the_server_waits_for_a_notebooks_output_on_a_busy_machine(tmp_path):
+    """nbclient's default (4 s) rendered pages without the app's widget when the server was behind."""
+    from casekit.serve import ServeOptions, server_options
+    from casekit.server.app import config_from_options
+
+    c = config_from_options(server_options(ServeOptions(), tmp_path))
+    assert c.VoilaExecutor.iopub_timeout == zmq_limits.EXECUTOR_IOPUB_TIMEOUT >= 30

@@ -7,7 +7,7 @@ Still standalone Voilà (no code execution from the browser), with what casekit 
 - ``/voila/query`` needs a login; the template and theme are casekit's and cannot be overridden;
 - logins are throttled and their cookie is ``SameSite=Lax``, ``Secure`` over TLS, valid for a working day;
 - kernels talk to the server over Unix sockets in the private folder, not TCP ports any local user can reach
-  (:mod:`.kernel`);
+  (:mod:`.kernel`), and no widget message or notebook output is dropped on a busy server (:mod:`.zmq_limits`);
 - the server stops with its parent (``casekit serve``), even when the parent is killed (:mod:`.lifeline`);
 - no ``voila.json`` / ``voila.py`` is read from the folder it is started in.
 """
@@ -37,6 +37,7 @@ from .kernel import KernelSpecs
 from .kernels import PageKernels
 from .pages import connection_messages, page_language, refused_page
 from .throttle import LoginThrottle
+from .zmq_limits import EXECUTOR_IOPUB_TIMEOUT
 
 log = logging.getLogger("casekit.server")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -147,6 +148,8 @@ def config_from_options(options: dict) -> Config:
     vc.default_pool_size = int(options.get("pool_size", 1))
     vc.resources = _template_resources(options.get("lang"))
     vc.kernel_spec_manager_class = KernelSpecs
+    # nbclient's 4 s left a page blank when the server was busy (zmq_limits says why, with the measurements)
+    c.VoilaExecutor.iopub_timeout = EXECUTOR_IOPUB_TIMEOUT
     c.MappingKernelManager.cull_idle_timeout = int(options.get("cull_idle_timeout", 600))
     c.MappingKernelManager.cull_interval = int(options.get("cull_interval", 60))
     c.MappingKernelManager.cull_connected = False

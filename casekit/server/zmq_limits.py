@@ -1,5 +1,6 @@
 """No widget message is dropped between an app kernel and the server: the kernel's IOPub socket queues as many
-messages as a step change sends while the server catches up, instead of ZeroMQ's default 1,000.
+messages as a step change sends while the server catches up, instead of ZeroMQ's default 1,000; and Voilà waits
+for a notebook's output on a busy server instead of rendering the page without it.
 
 What was lost (issue 12, item 4). A page's widgets travel as messages on the kernel's IOPub socket (ipykernel 7:
 an XPUB, bound in the kernel); the server subscribes with one SUB socket per page (jupyter_client's
@@ -35,6 +36,15 @@ Left as they are, on purpose:
   the Assessment burst has ~320 counted messages in its busiest 3 s, a tenth of what would trip it, and it
   never tripped in any measurement. Tornado buffers websocket writes without a limit.
 
+A loss of the same kind, at page load: Voilà runs an app's notebook through nbclient (for the preheated kernel
+before the page is asked for), and after the kernel's reply nbclient waits ``iopub_timeout`` — 4 s by default —
+for the rest of the output, then renders the page without what has not arrived, silently. On a busy server
+(another page's step change, ~640 ``comm_open`` of the notebook's own widgets to process first) the app's widget
+view came later than that: the page stayed blank (Voilà's shell, no widget), the widgets' state arrived and
+nothing showed them. Measured with the retired conference app on one server, pages opened one after another:
+2 of 5 pages blank and 2 "Timeout waiting for IOPub output" warnings from nbclient (a logger nobody prints);
+with :data:`EXECUTOR_IOPUB_TIMEOUT` (60 s) 5 of 5 pages, no warning. ``casekit.server.app`` sets it.
+
 ``CASEKIT_IOPUB_HWM`` (messages, 0 = no limit) overrides the bound: the soak benchmark's baseline sets 1000,
 ZeroMQ's default, to measure the configuration before the fix in the same run.
 """
@@ -46,6 +56,8 @@ import os
 IOPUB_HWM = 100_000
 #: the environment variable that overrides :data:`IOPUB_HWM` (the server's kernels inherit it)
 ENV = "CASEKIT_IOPUB_HWM"
+#: seconds Voilà's notebook executor waits for a cell's remaining output after the kernel's reply (nbclient: 4)
+EXECUTOR_IOPUB_TIMEOUT = 60
 
 
 def iopub_hwm() -> int:
