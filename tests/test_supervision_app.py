@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import pytest
 
 import casekit
+from casekit.i18n import format_date
 from casekit.vocab import LifeDomain
 from casekit.widgets.supervision import SupervisionApp
 
@@ -44,6 +45,11 @@ def app(db_url):
     app = SupervisionApp.from_environment(as_of=AS_OF)
     yield app
     app.store.close()
+
+
+def typed(day: date, lang: str = "en") -> str:
+    """A date as a person types it into the app (its language's way)."""
+    return format_date(day, lang)
 
 
 def worker_of(store, case_id: str) -> str:
@@ -212,7 +218,7 @@ def test_privacy_shows_no_reflection_and_the_supervisor_by_initials(app, store):
     form.cases.value = (CASE_ID,)
     form.reflections.value = "Reflection-marker-7731: stuck with the debts."
     form.new_action_what.value = "Action-marker-7732: call the debt service"
-    form.new_action_due.value = AS_OF + timedelta(days=14)
+    form.new_action_due.value = typed(AS_OF + timedelta(days=14))
     form.add_action_button.click()
     assert store.get_session(form.current.id).agreed_actions
     app.go("session")
@@ -237,7 +243,7 @@ def test_a_session_is_saved_at_once_and_found_again(app, store, db_url):
     form = app.view("session")
     form.worker.value = worker
     form.supervisor.value = "P. Dvorská"
-    form.date.value = AS_OF
+    form.date.value = typed(AS_OF)
     assert store.sessions() == []  # nothing saved before the session is started
     form.start_button.click()
     assert form.current is not None, form.header_message.text
@@ -245,7 +251,7 @@ def test_a_session_is_saved_at_once_and_found_again(app, store, db_url):
     form.cases.value = (CASE_ID,)
     form.reflections.value = "The worker feels stuck with the debts; we looked at the network together."
     form.new_action_what.value = "Call the debt counselling service with Mr R."
-    form.new_action_due.value = AS_OF + timedelta(days=14)
+    form.new_action_due.value = typed(AS_OF + timedelta(days=14))
     form.add_action_button.click()
     assert form.actions_message.text == ""
     form.competency.widget_for("communication").value = 4
@@ -282,12 +288,31 @@ def test_a_double_click_adds_one_action_and_starts_one_session(app, store):
     form.start_button.click()
     assert len(store.sessions()) == 1
     form.new_action_what.value = "Read the case notes"
-    form.new_action_due.value = AS_OF + timedelta(days=3)
+    form.new_action_due.value = typed(AS_OF + timedelta(days=3))
     form.add_action_button.click()
     assert form.new_action_what.value == ""
     form.new_action_what.value = "Read the case notes"  # a client that ignores "disabled" and sends it again
     form.add_action_button.click()  # within the cool-down: dropped in Python, whatever the browser sent
     assert len(store.get_session(form.current.id).agreed_actions) == 1
+
+
+def test_dates_are_typed_the_way_the_language_writes_them(db_url, store):
+    app = SupervisionApp(casekit.open_store(db_url), lang="cs", as_of=AS_OF, view="session")
+    try:
+        form = app.view("session")
+        assert form.date.value == "25. 11. 2026" and form.date.placeholder.startswith("např.")
+        form.start_button.click()
+        form.new_action_what.value = "Přečíst si spis"
+        form.new_action_due.value = "9. 12. 2026"
+        form.add_action_button.click()
+        assert [a.due for a in store.get_session(form.current.id).agreed_actions] == [date(2026, 12, 9)]
+        assert form.action_rows[0].due.value == "9. 12. 2026"
+        version = store.get_session(form.current.id).version
+        form.date.value = "příští úterý"  # not a date: said so, nothing saved, the stored date shown again
+        assert "To není datum" in form.header_message.text and form.date.value == "25. 11. 2026"
+        assert store.get_session(form.current.id).version == version
+    finally:
+        app.store.close()
 
 
 def test_an_action_due_before_the_session_is_refused_and_nothing_changes(app, store, monkeypatch):
@@ -297,19 +322,19 @@ def test_an_action_due_before_the_session_is_refused_and_nothing_changes(app, st
     session_id = form.current.id
     before = store.get_session(session_id)
     form.new_action_what.value = "Read the case notes"
-    form.new_action_due.value = AS_OF - timedelta(days=1)
+    form.new_action_due.value = typed(AS_OF - timedelta(days=1))
     form.add_action_button.click()
     assert "before the session" in form.actions_message.text
     assert app.saved.state == "failed"
     after = store.get_session(session_id)
     assert after.version == before.version and after.agreed_actions == []
     # moving the session after an agreed action's due date is refused too, and the date goes back
-    form.new_action_due.value = AS_OF + timedelta(days=3)
+    form.new_action_due.value = typed(AS_OF + timedelta(days=3))
     form.add_action_button.click()
     version = store.get_session(session_id).version
-    form.date.value = AS_OF + timedelta(days=10)
+    form.date.value = typed(AS_OF + timedelta(days=10))
     assert "before the session" in form.header_message.text
-    assert form.date.value == AS_OF and store.get_session(session_id).version == version
+    assert form.date.value == typed(AS_OF) and store.get_session(session_id).version == version
     # an empty supervisor is refused next to the field
     form.supervisor.value = "   "
     assert form.header_message.text and store.get_session(session_id).supervisor == before.supervisor

@@ -157,13 +157,18 @@ class SupervisionApp(LazyViews, AppShell):
             return display_name
         return gettext("sv.client_n", self.lang, number=self.case_numbers().get(case_id, 0))
 
-    def worker_labels(self, workers=None) -> dict[str, str]:
-        """``{worker: label}``: the names, or unique initials with privacy on (one rule for the whole team)."""
+    def worker_labels(self, workers=None, *, short: bool = False) -> dict[str, str]:
+        """``{worker: label}``: the names, or unique initials with privacy on (one rule for the whole team);
+        ``short``: a name without what follows it in brackets (``D. Vondrová (case manager, …)`` → ``D. Vondrová``),
+        for a dropdown's option."""
         from ...anonymise.labels import team_labels
 
         if workers is None:
             workers = [str(w) for w in self.board().workers["worker"].astype(object)]
-        return team_labels(workers, privacy=self.privacy)
+        labels = team_labels(workers, privacy=self.privacy)
+        if short:
+            labels = {name: label.split(" (")[0] or label for name, label in labels.items()}
+        return labels
 
     # -- views -----------------------------------------------------------------------------------------------
     def open_case(self, case_id: Any, *, go: bool = True) -> None:

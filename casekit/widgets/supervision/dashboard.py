@@ -74,7 +74,7 @@ class DashboardView(View):
         """Show the caseload as the store holds it now (``app.board()`` reads it once per showing)."""
         board = self.app.board()
         self.workers = [str(w) for w in board.workers["worker"].astype(object)]
-        labels = self.app.worker_labels(self.workers)
+        labels = self.app.worker_labels(self.workers, short=True)
         options = [(self.label("sv.all"), "")] + [(labels[w], w) for w in self.workers]
         chosen = self.worker_filter.value
         self._filling = True
@@ -118,7 +118,8 @@ class DashboardView(View):
         self.count.value = f"<span>{esc(self.label('sv.cases_shown', shown=len(cases), total=total))}</span>"
         self.shown_case_ids = [r["case_id"] for r in cases]
         chosen = self.case_choice.value
-        options = [(f"{label_of(r)[0]} · {label_of(r)[1]}", r["case_id"]) for r in cases]
+        short = app.worker_labels(self.workers, short=True)
+        options = [(f"{label_of(r)[0]} · {short.get(r['worker'], r['worker'])}", r["case_id"]) for r in cases]
         if list(self.case_choice.options) != options:
             self.case_choice.value = None
             self.case_choice.options = options

@@ -42,7 +42,7 @@ from ipywidgets.widgets.widget_string import TextStyle
 
 from ...anonymise import initials
 from ...errors import describe
-from ...i18n import format_date
+from ...i18n import format_date, gettext, parse_date
 from ...model import SupervisionSession
 from .. import lean
 from ..common import GuardedSelectMultiple, MessageLabel, esc, friendly_messages, log
@@ -61,11 +61,11 @@ def _text(description: str, css: str, *, area: bool = False) -> widgets.Widget:
     return widget
 
 
-def _date(description: str, css: str) -> widgets.DatePicker:
-    picker = widgets.DatePicker(description=description, layout=lean.shared_layout(),
-                                style=lean.shared_style(DescriptionStyle))
-    picker.add_class(css)
-    return picker
+def _date(description: str, css: str, lang: str) -> widgets.Text:
+    """A date typed the way the language writes it (``7. 12. 2026``, ``7 Dec 2026``), whatever the browser's
+    locale: a text field, not the browser's date picker (which shows mm/dd/yyyy to a Czech user)."""
+    return lean.text(description, (css, "casekit-field", "casekit-date"), continuous_update=False,
+                     placeholder=gettext("console.date_placeholder", lang))
 
 
 class _ActionRow(widgets.HBox):
@@ -101,7 +101,7 @@ class SessionView(View):
         self.header_message = message_label("casekit-sv-header-message")
         self.worker = self.dropdown(self._worker_options(), None, css="casekit-sv-session-worker",
                                     description=self.field("worker"), message=self.header_message)
-        self.date = _date(self.field("date"), "casekit-sv-session-date")
+        self.date = _date(self.field("date"), "casekit-sv-session-date", self.lang)
         if self.privacy:  # the supervisor by initials, nothing to type
             self.supervisor = html_box("casekit-sv-session-supervisor")
             self.supervisor.add_class("casekit-sv-readonly")
@@ -113,8 +113,7 @@ class SessionView(View):
         self.start_button = self.button("sv.start_session", self.start, css="casekit-sv-start-session",
                                         style="primary", message=self.header_message, own_layout=True)
         self.worker.observe(self._on(self._worker_changed, self.header_message), names="value")
-        self.date.observe(self._on(lambda v: self.apply(lambda d: d.__setitem__("date", v), self.header_message),
-                                   self.header_message), names="value")
+        self.date.observe(self._on(lambda v: self._date_changed(v), self.header_message), names="value")
         # the body --------------------------------------------------------------------------------------------
         self.cases_message = message_label()
         self.cases = GuardedSelectMultiple(options=[], rows=4, description=self.field("case_ids"),
@@ -144,7 +143,7 @@ class SessionView(View):
             self.new_action_what = self.new_action_due = self.add_action_button = None
         else:
             self.new_action_what = _text(self.label("sv.new_action"), "casekit-sv-new-action-what")
-            self.new_action_due = _date(self.field("due"), "casekit-sv-new-action-due")
+            self.new_action_due = _date(self.field("due"), "casekit-sv-new-action-due", self.lang)
             self.add_action_button = self.button("sv.add_action", self.add_action, css="casekit-sv-add-action",
                                                  message=self.actions_message)
             parts.append(lean.hbox([self.new_action_what, self.new_action_due, self.add_action_button],
@@ -184,13 +183,13 @@ class SessionView(View):
 
     def _session_options(self) -> list[tuple[str, str]]:
         sessions = sorted(self.store.sessions(), key=lambda s: (s.date, s.id), reverse=True)
-        labels = self.app.worker_labels([s.worker for s in sessions] + self.workers)
+        labels = self.app.worker_labels([s.worker for s in sessions] + self.workers, short=True)
         return [(self.label("sv.new_session"), "")] + [
             (f"{format_date(s.date, self.lang)} · {labels.get(s.worker, s.worker)}", s.id) for s in sessions]
 
     def _worker_options(self, extra: str | None = None) -> list[tuple[str, str]]:
         workers = list(self.workers) + ([extra] if extra and extra not in self.workers else [])
-        labels = self.app.worker_labels(workers)
+        labels = self.app.worker_labels(workers, short=True)
         return [(labels[w], w) for w in workers]
 
     def _case_options(self, worker: str | None) -> list[tuple[str, str]]:
@@ -233,7 +232,7 @@ class SessionView(View):
             if session is None:
                 self.worker.options = self._worker_options()
                 self.worker.value = self.workers[0] if self.workers else None
-                self.date.value = self.app.as_of or date.today()
+                self.date.value = format_date(self.app.as_of or date.today(), self.lang)
                 self._show_supervisor(self.default_supervisor())
                 self.cases.options = []
                 if not self.privacy:
@@ -241,7 +240,7 @@ class SessionView(View):
             else:
                 self.worker.options = self._worker_options(session.worker)
                 self.worker.value = session.worker
-                self.date.value = session.date
+                self.date.value = format_date(session.date, self.lang)
                 self._show_supervisor(session.supervisor)
                 self.cases.options = self._case_options(session.worker)
                 known = [c for c in session.case_ids if c in self.cases_of.get(session.worker, [])]
@@ -261,6 +260,31 @@ class SessionView(View):
             self.actions_box.children = []
             self.competency_box.children = []
             self.competency = self.competency_record = None
+
+    # -- dates ---------------------------------------------------------------------------------------------------
+    def read_date(self, text: str, message: MessageLabel, *, empty_ok: bool = False):
+        """The date typed in ``text``; ``None`` for an empty text when ``empty_ok``; else the reason in ``message`` and
+        ``False`` (or ``None`` when a date is required)."""
+        try:
+            value = parse_date(text, self.lang)
+        except ValueError:
+            value = False
+        if value is None and empty_ok:
+            return None
+        if value is None or value is False:
+            message.show([self.label("console.date_unreadable", example=format_date(date.today(), self.lang))])
+            return False if empty_ok else None
+        return value
+
+    def _date_changed(self, text: str) -> None:
+        if self.current is None:  # a draft: read when the session is started
+            return
+        day = self.read_date(text, self.header_message)
+        if day is None:
+            with self.syncing():
+                self.date.value = format_date(self.current.date, self.lang)
+            return
+        self.apply(lambda d: d.__setitem__("date", day), self.header_message)
 
     # -- saving ----------------------------------------------------------------------------------------------
     def apply(self, mutate: Callable[[dict], Any], message: MessageLabel | None = None) -> bool:
@@ -300,7 +324,10 @@ class SessionView(View):
             return
         try:
             supervisor = self.default_supervisor() if self.privacy else self.supervisor.value
-            session = SupervisionSession(date=self.date.value, supervisor=supervisor, worker=worker)
+            day = self.read_date(self.date.value, self.header_message)
+            if day is None:
+                return
+            session = SupervisionSession(date=day, supervisor=supervisor, worker=worker)
             saved = self.store.save_session(session)
         except Exception as exc:  # noqa: BLE001
             log.info("supervision session not started: %s", describe(exc))
@@ -351,14 +378,20 @@ class SessionView(View):
             row.add_class("casekit-sv-action-row")
             row.add_class("casekit-sv-agreed-action")
             row.what = _text(self.field("what"), "casekit-sv-action-what")
-            row.due = _date(self.field("due"), "casekit-sv-action-due")
+            row.due = _date(self.field("due"), "casekit-sv-action-due", self.lang)
             row.done = lean.checkbox(False, self.field("done"), "casekit-sv-action-done")
             with self.syncing():
-                row.what.value, row.due.value, row.done.value = action.what, action.due, action.done
+                row.what.value, row.done.value = action.what, action.done
+                row.due.value = format_date(action.due, self.lang)
 
             def put(name, i=index):
-                return lambda value: self.apply(
-                    lambda data: data["agreed_actions"][i].__setitem__(name, value), self.actions_message)
+                def save(value) -> None:
+                    if name == "due":
+                        value = self.read_date(value, self.actions_message, empty_ok=True)
+                        if value is False:
+                            return
+                    self.apply(lambda data: data["agreed_actions"][i].__setitem__(name, value), self.actions_message)
+                return save
 
             for name in ("what", "due", "done"):
                 getattr(row, name).observe(self._on(put(name), self.actions_message), names="value")
@@ -383,12 +416,15 @@ class SessionView(View):
         return note + table("casekit-sv-agreed-table", heads, rows, "")
 
     def add_action(self) -> None:
-        what, due = self.new_action_what.value, self.new_action_due.value
+        what = self.new_action_what.value
+        due = self.read_date(self.new_action_due.value, self.actions_message, empty_ok=True)
+        if due is False:
+            return
         if self.apply(lambda data: data["agreed_actions"].append({"what": what, "due": due, "done": False}),
                       self.actions_message):
             with self.syncing():
                 self.new_action_what.value = ""
-                self.new_action_due.value = None
+                self.new_action_due.value = ""
             self.render_actions()
 
     def remove_action(self, index: int) -> None:

@@ -16,14 +16,18 @@ def supervision_css(c: dict[str, str], layout: str) -> str:
 {r} .casekit-sv-count, {r} .casekit-sv-count .widget-html-content {{ color: {c['muted']}; height: auto; }}
 {r} .casekit-sv-table, {r} .casekit-sv-table .widget-html-content {{ height: auto; line-height: 1.25;
   width: 100%; min-width: 0; overflow-x: hidden; }}
-/* wide tables keep to the screen: the columns share the width, long words break, the text is a little smaller */
-{r} table.casekit-sv-worker-table, {r} table.casekit-sv-case-table {{ table-layout: fixed; width: 100%;
-  font-size: {'20px' if four_three else '21px'} !important; }}
-{r} table.casekit-sv-worker-table th, {r} table.casekit-sv-case-table th {{ font-size: 18px; line-height: 1.15;
-  overflow-wrap: anywhere; hyphens: auto; vertical-align: bottom; }}
-{r} table.casekit-sv-worker-table td, {r} table.casekit-sv-case-table td {{ overflow-wrap: anywhere; }}
+/* wide tables keep to the screen: headers wrap between words, a little smaller than the text; no word is broken */
+{r} table.casekit-sv-worker-table, {r} table.casekit-sv-case-table {{ table-layout: auto; width: 100%;
+  font-size: {'20px' if four_three else '22px'} !important; line-height: 1.2; }}
+{r} table.casekit-sv-worker-table th, {r} table.casekit-sv-case-table th {{
+  font-size: {'18px' if four_three else '20px'}; line-height: 1.15; vertical-align: bottom; }}
+{r} table.casekit-sv-worker-table td, {r} table.casekit-sv-case-table td,
+{r} table.casekit-sv-worker-table th, {r} table.casekit-sv-case-table th {{
+  padding: {'2px 4px' if four_three else '3px 6px'}; }}
+{r} .casekit-sv-sub {{ display: block; color: {c['muted']}; font-size: {'18px' if four_three else '20px'}; }}
 {r} table.casekit-table td.casekit-sv-num, {r} table.casekit-table th.casekit-sv-num {{ text-align: right;
   font-variant-numeric: tabular-nums; }}
+{r} table.casekit-table td.casekit-sv-num {{ white-space: nowrap; }}
 {r} table.casekit-table th {{ background: {c['surface']}; }}
 {r} .casekit-sv-overdue, {r} .casekit-sv-over-norm {{ color: {c['error']}; font-weight: 700; }}
 {r} .casekit-sv-alert-badge {{ display: inline-block; border: 2px solid {c['error']}; border-radius: 6px;
@@ -36,23 +40,25 @@ def supervision_css(c: dict[str, str], layout: str) -> str:
 {r} .casekit-sv-facts, {r} .casekit-sv-facts .widget-html-content {{ height: auto; line-height: 1.35; }}
 {r} .casekit-sv-plan, {r} .casekit-sv-plan .widget-html-content,
 {r} .casekit-sv-holes, {r} .casekit-sv-holes .widget-html-content {{ height: auto; line-height: 1.3; }}
-{r} .casekit-sv-plan table, {r} .casekit-sv-holes table {{ table-layout: fixed; }}
-{r} .casekit-sv-plan td, {r} .casekit-sv-holes td, {r} .casekit-sv-plan th, {r} .casekit-sv-holes th {{
-  overflow-wrap: anywhere; }}
+{r} .casekit-sv-plan td, {r} .casekit-sv-holes td {{ overflow-wrap: break-word; }}
 {r} .casekit-sv-star, {r} .casekit-sv-ecomap, {r} .casekit-sv-heatmap, {r} .casekit-sv-unserved-chart {{
   width: 100%; height: auto; }}
 {r} .casekit-sv-star .widget-html-content, {r} .casekit-sv-ecomap .widget-html-content,
 {r} .casekit-sv-heatmap .widget-html-content, {r} .casekit-sv-unserved-chart .widget-html-content {{
   height: auto; line-height: 1.35; }}
 {r} .casekit-sv-unserved-chart .casekit-chart {{ margin-bottom: 8px; }}
+/* a field alone in a column fills it: stretched, not 100% wide (with the widget's margin that is cut at the right) */
+{r} .widget-vbox > .widget-dropdown, {r} .widget-vbox > .widget-text, {r} .widget-vbox > .widget-textarea {{
+  width: auto !important; align-self: stretch; }}
+/* the form's fields fill the column (stretched: a width of 100% plus the widget's margin would be cut at the right) */
 {r} .casekit-sv-form .widget-text, {r} .casekit-sv-form .widget-textarea, {r} .casekit-sv-form .widget-dropdown,
-{r} .casekit-sv-form .widget-datepicker {{ width: 100% !important; max-width: 60em; }}
-{r} .casekit-sv-form .widget-select-multiple {{ width: 100% !important; max-width: 60em; }}
+{r} .casekit-sv-form .widget-select-multiple {{ width: auto !important; align-self: stretch; max-width: 60em; }}
+{r} .casekit-sv-form .widget-text.casekit-date {{ align-self: flex-start; width: 16em !important; max-width: 100%; }}
 {r} .casekit-sv-form .widget-select-multiple select {{ min-height: 5em; }}
 {r} .casekit-sv-action-row {{ display: flex; flex-wrap: wrap !important; gap: 6px 10px; align-items: center;
   height: auto; border-bottom: 1px solid {c['border']}; padding: 4px 0; }}
-{r} .casekit-sv-action-row > .widget-text {{ flex: 1 1 14em; width: auto !important; }}
-{r} .casekit-sv-action-row > .widget-datepicker {{ flex: 0 1 auto; width: auto !important; }}
+{r} .casekit-sv-action-row > .widget-text {{ flex: 1 1 14em; width: auto !important; align-self: center; }}
+{r} .casekit-sv-action-row > .widget-text.casekit-date {{ flex: 0 1 13em; width: auto !important; }}
 {r} .casekit-sv-competency {{ border-top: 3px solid {c['border']}; margin-top: 10px; padding-top: 4px;
   height: auto; }}
 {r} .casekit-sv-competency h2 {{ font-size: calc(1.2 * var(--casekit-font-size)); margin: 6px 0; }}

@@ -60,7 +60,7 @@ class CaseSummaryView(View):
     def fill_picker(self) -> None:
         """The cases of the caseload (read from the store for this showing), labelled as the dashboard does."""
         app = self.app
-        labels = app.worker_labels()
+        labels = app.worker_labels(short=True)
         rows = records(app.board().cases[["case_id", "display_name", "worker"]])
         options = [(f"{app.client_label(r['case_id'], r['display_name'])} · {labels.get(r['worker'], r['worker'])}",
                     r["case_id"]) for r in rows]
@@ -119,7 +119,8 @@ class CaseSummaryView(View):
     def facts_html(self) -> str:
         """The case's facts: with privacy on only what the projection holds (client, worker, phase and since)."""
         room, lang = self.room, self.lang
-        worker = self.app.worker_labels([self.case.case_manager]).get(self.case.case_manager, room.case_manager)
+        worker = self.app.worker_labels([self.case.case_manager], short=True).get(self.case.case_manager,
+                                                                                  room.case_manager)
         since = room.phase_history[-1].date if room.phase_history else None
         phase = room.phase_label + (f" ({self.label('sv.since', date=format_date(since, lang))})" if since else "")
         rows = [(self.label("sv.col.client"), room.client.label), (self.field("worker"), worker),

@@ -10,21 +10,20 @@ import math
 from datetime import date, datetime
 from typing import Any, Callable, Iterable, Sequence
 
-from ...i18n import format_date, format_number, gettext as t
+from ...i18n import format_date, format_number, gettext as t, ngettext
 from ...vocab import Phase, TeamModel
 from ..common import esc
 
-#: the columns of the per-worker table: (key in the frame, message key of its title, numeric)
-WORKER_COLUMNS = (("worker", "caseload.col.worker", False), ("team_model", "caseload.col.team_model", False),
-                  ("open_cases", "caseload.col.open_cases", True), ("norm", "caseload.col.norm", True),
+#: the columns of the per-worker table: (key in the frame, message key of its title, numeric); the worker's cell
+#: names the team model too, the open cases' cell the norm (a projector has room for nine columns, not eleven)
+WORKER_COLUMNS = (("worker", "caseload.col.worker", False), ("open_cases", "sv.col.open_of_norm", True),
                   ("load", "caseload.col.load", True), ("unmet_needs", "caseload.col.unmet_needs", True),
                   ("overdue_actions", "caseload.col.overdue_actions", True),
                   ("reviews_overdue", "caseload.col.reviews_overdue", True),
                   ("no_contact", "caseload.col.no_contact", True),
                   ("phase_stalled", "caseload.col.phase_stalled", True), ("alerts", "caseload.col.alerts", True))
-#: the columns of the per-case table
-CASE_COLUMNS = (("client", "sv.col.client", False), ("worker", "caseload.col.worker", False),
-                ("phase", "sv.col.phase", False), ("days_in_phase", "sv.col.days_in_phase", True),
+#: the columns of the per-case table; the client's cell names the worker too, the phase's cell the days in it
+CASE_COLUMNS = (("client", "sv.col.client_worker", False), ("phase", "sv.col.phase", False),
                 ("last_contact", "sv.col.last_contact", True), ("next_review", "sv.col.next_review", True),
                 ("actions", "sv.col.actions", True), ("unmet_needs", "sv.col.unmet_needs", True),
                 ("gas", "sv.col.gas", True), ("alerts", "caseload.col.alerts", False))
@@ -69,6 +68,12 @@ def table(css: str, headers: Sequence[tuple[str, bool]], rows: Iterable[tuple[st
             f"<tbody>{''.join(body)}</tbody></table>")
 
 
+def percent(share: float, lang: str) -> str:
+    """``0.1`` → ``10%`` (English), ``10 %`` (Czech: a space before the sign)."""
+    number = format_number(round(share * 100), lang)
+    return f"{number}\u00a0%" if lang == "cs" else f"{number}%"
+
+
 def short_name(name: str) -> str:
     """``H. Lesná (municipal social worker)`` → ``H. Lesná`` (the whole name in the tooltip), as HTML."""
     short = (name or "").split(" (")[0] or name
@@ -81,11 +86,13 @@ def worker_table(rows: list[dict], labels: dict[str, str], lang: str) -> str:
         for key, _title, numeric in WORKER_COLUMNS:
             value = r.get(key)
             if key == "worker":
-                text = short_name(labels.get(value, value))
-            elif key == "team_model":
-                text = esc(TeamModel(value).label(lang)) if value else "–"
+                model = esc(TeamModel(r["team_model"]).label(lang)) if r.get("team_model") else "–"
+                text = f"{short_name(labels.get(value, value))}<span class='casekit-sv-sub'>{model}</span>"
+            elif key == "open_cases":
+                norm = "–" if r.get("norm") is None else int(r["norm"])
+                text = esc(f"{int(value or 0)} / {norm}")
             elif key == "load":
-                text = esc(f"{float(value or 0):.0%}")
+                text = esc(percent(float(value or 0), lang))
                 if r.get("over_norm"):
                     text = (f"<span class='casekit-sv-over-norm' title='{esc(t('caseload.over_norm', lang))}'>"
                             f"{text} ▲</span>")
@@ -104,6 +111,9 @@ def case_cells(r: dict, client: str, worker: str, kinds: list[str], lang: str) -
     phase = esc(Phase(r["phase"]).label(lang)) if r.get("phase") else "–"
     if r.get("open") is False and r.get("phase") != Phase.CLOSED.value:
         phase += f" ({esc(t('sv.closed', lang))})"
+    days = r.get("days_in_phase")
+    if days is not None:
+        phase += f"<span class='casekit-sv-sub'>{esc(ngettext('sv.days', int(days), lang))}</span>"
     review = day(r.get("next_review"))
     review_text = esc(format_date(review, lang, empty="–"))
     if r.get("review_overdue"):
@@ -123,9 +133,7 @@ def case_cells(r: dict, client: str, worker: str, kinds: list[str], lang: str) -
                f"{esc(score)} {arrow}</span>")
     badges = "".join(f"<span class='casekit-sv-alert-badge casekit-sv-alert-{esc(k)}'>"
                      f"{esc(t(f'caseload.alert_kind.{k}', lang))}</span>" for k in kinds)
-    days = r.get("days_in_phase")
-    return [(esc(client), False), (short_name(worker), False), (phase, False),
-            (esc("–" if days is None else int(days)), True),
+    return [(f"{esc(client)}<span class='casekit-sv-sub'>{short_name(worker)}</span>", False), (phase, False),
             (esc(format_date(day(r.get("last_contact")), lang, empty="–")), True), (review_text, True), (actions, True),
             (esc(f"{unmet} ({high})"), True), (gas, True), (badges or "–", False)]
 
