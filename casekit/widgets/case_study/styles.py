@@ -15,6 +15,9 @@ def study_css(c: dict[str, str], layout: str) -> str:
     return f"""
 /* -- the case-study app -- */
 {r} .casekit-stagebar {{ {stagebar} gap: 6px; margin: 2px 0 6px 0; height: auto; }}
+/* hidden while the picker is shown (the grid or flex above must not win over the widget's own display: none) */
+{r} .casekit-stagebar[style*="display: none"], {r} .casekit-stage-row[style*="display: none"] {{
+  display: none !important; }}
 {r} .casekit-stagebar .casekit-stage-button {{ flex: 1 1 auto; width: auto; min-width: 0; height: auto; min-height: 58px;
   margin: 0; padding: 4px 10px; font-size: var(--casekit-font-size) !important; font-weight: 700; white-space: normal;
   overflow: hidden; line-height: 1.1; border-width: 3px; }}
@@ -52,6 +55,7 @@ def study_css(c: dict[str, str], layout: str) -> str:
 {r} .casekit-event-date {{ color: {c['muted']}; white-space: nowrap; margin-right: 0.5em; }}
 {r} .casekit-study-choose .widget-select select {{ min-height: 6em; }}
 {r} .casekit-study-choose .casekit-study-picker {{ width: 100%; }}
+{r} .casekit-study-choose .casekit-study-open {{ align-self: flex-start; }}
 {r} .casekit-study-summary .widget-html-content, {r} .casekit-study-summary {{ height: auto; color: {c['muted']}; }}
 {r} .casekit-rating {{ border-top: 3px solid {c['border']}; margin-top: 12px; padding-top: 6px; height: auto; }}
 {r} .casekit-rater-row {{ display: flex; flex-wrap: wrap; gap: 8px; align-items: center; height: auto; }}
