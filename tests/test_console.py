@@ -349,3 +349,30 @@ def test_the_gas_levels_are_in_order_and_plurals_are_right(db_url):
     plan = app.screen("plan")
     plan.open_ladder(app.case.goals[0].id)
     assert list(plan.goal_rows[0].levels) == [-2, -1, 0, 1, 2]
+
+
+def test_two_consoles_merge_different_fields_and_ask_only_on_the_same_one(db_url, store):
+    first, second = new_app(), new_app()
+    conference_id = start_conference(first)
+    second.screen("start")
+    start = second.screen("start")
+    start.search.value = "Mr K"
+    start.results.value = CASE_ID
+    start.open_button.click()
+    second.open_conference(conference_id)
+    first.screen("opening").place.value = "Room A"
+    second.screen("opening").facilitator.value = "B's facilitator"  # B started before A saved
+    conference = next(c for c in store.get(CASE_ID).conferences if c.id == conference_id)
+    assert (conference.place, conference.facilitator) == ("Room A", "B's facilitator")
+    assert second.collision_box.layout.display == "none"
+
+    first.screen("opening").place.value = "Room A again"
+    second.screen("opening").place.value = "Room B"  # B never saw "Room A again": a real collision
+    assert second.collision_box.layout.display is None
+    text = second.collision_message.text
+    assert "Room A again" in text and "Room B" in text
+    assert second.screen("opening").place.value == "Room B"  # what B typed is kept
+    assert next(c for c in store.get(CASE_ID).conferences if c.id == conference_id).place == "Room A again"
+    second.keep_mine_button.click()
+    assert next(c for c in store.get(CASE_ID).conferences if c.id == conference_id).place == "Room B"
+    assert second.collision_box.layout.display == "none"

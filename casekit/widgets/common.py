@@ -207,9 +207,11 @@ class SavedIndicator(widgets.HTML):
             self.value = (f'<span class="casekit-saved-{state}" role="status" data-saves="{self.count}">'
                           f'{esc(text)}</span>')
 
-    def saved(self, at: datetime | None = None, lang: str | None = None) -> None:
+    def saved(self, at: datetime | None = None, lang: str | None = None, new: bool = True) -> None:
+        """Show "Saved hh:mm:ss"; ``new=False``: the same save again (e.g. in another language), not counted."""
         at = at or datetime.now()
-        self.count += 1
+        if new:
+            self.count += 1
         self._set("saved", gettext("conf.saved_at", lang, time=at.strftime("%H:%M:%S")))
 
     def pending(self, lang: str | None = None) -> None:

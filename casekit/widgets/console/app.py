@@ -359,7 +359,9 @@ class ConsoleApp(AppShell):
     def _draw_state(self, state) -> None:
         """The saved indicator, in the app's language: "Uloženo 14:03:21", "Ukládá se…", "Neuloženo – …"."""
         if state.kind == "saved":
-            self.saved.saved(state.at, self.lang)
+            new = state.at is not None and state.at != getattr(self, "_drawn_save", None)
+            self._drawn_save = state.at
+            self.saved.saved(state.at, self.lang, new=new)
         elif state.kind == "pending":
             self.saved.pending(self.lang)
         else:
