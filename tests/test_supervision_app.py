@@ -221,12 +221,17 @@ def test_privacy_shows_no_reflection_and_the_supervisor_by_initials(app, store):
     form.new_action_due.value = typed(AS_OF + timedelta(days=14))
     form.add_action_button.click()
     assert store.get_session(form.current.id).agreed_actions
+    form.competency.widget_for("relationship_example").value = "Example-marker-7733: the Novák family"
+    form.competency.widget_for("listening").value = 3
+    answers = store.get_assessment(store.get_session(form.current.id).competency_assessment_id).answers
+    assert answers == {"relationship_example": "Example-marker-7733: the Novák family", "listening": 3}
     app.go("session")
     app.privacy_toggle.value = True
     form = app.view("session")
     page = shown_text(app)
-    for secret in ("Reflection-marker-7731", "Action-marker-7732", "Dvorská", "Petra", worker):
+    for secret in ("Reflection-marker-7731", "Action-marker-7732", "Example-marker-7733", "Dvorská", "Petra", worker):
         assert secret not in page, secret
+    assert form.competency.widget_for("listening").value == 3  # the ratings are shown and can be given
     assert "P. D." in form.supervisor.value and "D. V." in str(form.worker.options)
     assert "not shown in privacy mode" in form.reflections.value
     assert form.new_action_what is None and form.action_rows == []  # nothing to type that would show a text
@@ -478,3 +483,21 @@ def test_team_labels_follow_the_one_initials_rule():
     assert labels["Hana Lorenc"] != labels["Mgr. H. Lesná"] and labels["Hana Lorenc"].startswith("H. L.")
     assert team_labels(reversed(names), privacy=True) == labels  # not the order they come in
     assert team_labels(names, privacy=False) == {name: name for name in names}
+
+
+def test_the_competency_grid_refuses_what_is_not_a_level_and_stays_small(app, store):
+    import ipywidgets.widgets.widget as widget_module
+
+    form = app.view("session")
+    form.start_button.click()
+    app.go("dashboard")
+    before = len(widget_module._instances)
+    app.view_buttons["session"].click()  # the session view again: a fresh competency grid for the session
+    form = app.view("session")
+    form.make_competency_form()
+    grid = form.competency
+    assert len(widget_module._instances) - before < 150  # a view change stays at a few hundred messages
+    grid.widget_for("communication").value = 9  # what a hand-written client could send
+    assert grid.widget_for("communication").value is None and grid.message.text
+    assert grid.assessment.answers == {}
+    assert form.current.competency_assessment_id is None  # nothing saved

@@ -9,15 +9,16 @@ its reason next to the field, the widget goes back to the last saved value and t
 Values from the browser are never trusted: the dropdowns and the case list refuse values outside their
 options, dates and texts are checked by the model.
 
-The competency self-assessment is the built-in instrument ``casekit-competency`` in the instrument form
-(:class:`casekit.widgets.form.InstrumentForm`), perspective "worker". Each accepted answer is saved as an
+The competency self-assessment is the built-in instrument ``casekit-competency`` in a compact grid
+(:class:`.competency.CompetencyGrid`: a row of level buttons per item), perspective "worker". Each accepted answer is saved as an
 ``Assessment`` record (``store.save_assessment``; id ``asm-<session id>-competency``) and linked from the session
 (``SupervisionSession.competency_assessment_id``).
 
 Privacy (the header's switch): the view shows no free text. The supervisor appears by initials, the reflection
 and the agreed actions' texts are not shown (only how many there are, their due dates and whether they are done),
-the worker by initials and the cases discussed as "Client 3"; nothing that would put a text on the screen can be
-typed (a session can still be started, for the supervisor the app was started for, and the competency rated).
+the worker by initials and the cases discussed as "Client 3", the competency by its ratings without the examples
+written; nothing that would put a text on the screen can be typed (a session can still be started, for the
+supervisor the app was started for, and the competency rated).
 
 The lists (workers, their cases, earlier sessions) are read from the store each time the view is shown.
 
@@ -437,7 +438,7 @@ class SessionView(View):
 
     def make_competency_form(self) -> None:
         from ...instruments import Assessment, builtin
-        from ..form import InstrumentForm
+        from .competency import CompetencyGrid
 
         if self.instrument is None:
             self.instrument = builtin(COMPETENCY)
@@ -451,11 +452,8 @@ class SessionView(View):
             record = Assessment.start(self.instrument, rater=self.current.worker, perspective="worker",
                                       date=self.current.date, id=self._competency_id())
         self.competency_record = record
-        self.competency = InstrumentForm(self.instrument, record, on_change=self._answered, lang=self.lang)
-        self.competency.add_class("casekit-sv-competency-form")
-        if self.privacy:  # the form's header names the rater: not on the page at all
-            self.competency.header.value = ""
-            self.competency.children = [c for c in self.competency.children if c is not self.competency.header]
+        self.competency = CompetencyGrid(self.instrument, record, on_change=self._answered, lang=self.lang,
+                                         privacy=self.privacy)
         self.competency_box.children = [self.competency]
 
     def _answered(self, answered) -> None:

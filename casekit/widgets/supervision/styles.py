@@ -62,7 +62,11 @@ def supervision_css(c: dict[str, str], layout: str) -> str:
 {r} .casekit-sv-competency {{ border-top: 3px solid {c['border']}; margin-top: 10px; padding-top: 4px;
   height: auto; }}
 {r} .casekit-sv-competency h2 {{ font-size: calc(1.2 * var(--casekit-font-size)); margin: 6px 0; }}
-{r} .casekit-sv-competency .widget-inline-hbox {{ flex-wrap: wrap; }}
+{r} .casekit-sv-competency-row > .casekit-sv-competency-item {{ flex: 1 1 11em; min-width: 0; width: auto; }}
+{r} .casekit-sv-competency-row > .widget-toggle-buttons {{ flex: 0 1 auto; }}
+{r} .casekit-sv-competency-row > .widget-textarea {{ flex: 2 1 18em; width: auto !important; }}
+{r} .casekit-sv-competency-levels .widget-toggle-button {{ font-size: var(--casekit-chrome-font-size) !important;
+  padding: 2px 8px; min-height: 40px; }}
 {r} .casekit-sv-downloads, {r} .casekit-sv-downloads .widget-html-content {{ height: auto; }}
 {r} .casekit-sv-exports {{ display: flex; flex-wrap: wrap !important; gap: 6px; height: auto; }}
 {r} .casekit-sv-hint, {r} .casekit-sv-hidden {{ color: {c['muted']}; }}
