@@ -208,6 +208,7 @@ def test_excused_participants():
 # -- privacy ---------------------------------------------------------------------------------------------------
 PHONE, EMAIL, CONTACT, SECRET_NOTE, PERSON = "+420 777 123 456", "jana.tajna@example.org", "Jana Tajná", \
     "Poznámka-7Q: nikomu neříkat", "Zdeňka Utajená"
+REVIEW_NOTE = "Revize-5R: plán běží"
 
 
 def _planted(lang: str):
@@ -223,6 +224,8 @@ def _planted(lang: str):
     conf["decisions"][0]["dissent"] = "She would wait."
     conf["decisions"][0]["dissent_by"] = [PERSON]
     data["needs"][0]["description"] = "Description-XY " + PHONE
+    data["reviews"].append({"id": "rev-planted", "date": conf["date"], "conference_id": conf["id"],
+                            "notes": REVIEW_NOTE})
     return type(case).model_validate(data)
 
 
@@ -232,11 +235,13 @@ def test_privacy_leaves_out_names_contacts_and_notes(lang, tmp_path):
     conf = case.conferences[0]
     open_md, open_html, open_doc = _render_all(minutes(case, conf.id), tmp_path)
     for output in (open_md, open_html, _docx_text(open_doc)):  # without privacy everything is there
-        for value in (PHONE, EMAIL, CONTACT, SECRET_NOTE, PERSON, "She would wait."):
+        for value in (PHONE, EMAIL, CONTACT, SECRET_NOTE, PERSON, "She would wait.", REVIEW_NOTE):
             assert value in output
+        assert gettext("ui.minutes.review_notes", lang) in output
     private = minutes(case, conf.id, privacy=True)
     md, html, doc = _render_all(private, tmp_path)
-    secrets = (PHONE, EMAIL, CONTACT, SECRET_NOTE, PERSON, "She would wait.", case.case_manager, conf.place)
+    secrets = (PHONE, EMAIL, CONTACT, SECRET_NOTE, PERSON, "She would wait.", REVIEW_NOTE, case.case_manager,
+               conf.place)
     secrets += tuple(p.name for p in conf.participants if p.role != ConferenceRole.CLIENT)
     secrets += tuple(case.crisis_plan.triggers) + (case.crisis_plan.what_helps,)
     for output in (md, html, _docx_text(doc), json.dumps([repr(private)])):

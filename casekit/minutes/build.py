@@ -130,6 +130,11 @@ def _decisions(conf: RoomConference, lang: str) -> tuple[DecisionRow, ...]:
     return tuple(rows)
 
 
+def _review_notes(room, conference_id: str) -> str:
+    """The notes of the reviews held at this conference (None in privacy mode: the projection hides them)."""
+    return "\n\n".join(r.notes for r in room.reviews if r.conference_id == conference_id and r.notes)
+
+
 def minutes(case: Case, conference_id: str, *, lang: str | None = None, privacy: bool = False,
             excused: Iterable[str] = ()) -> Minutes:
     """The minutes of conference ``conference_id`` of ``case``.
@@ -155,7 +160,7 @@ def minutes(case: Case, conference_id: str, *, lang: str | None = None, privacy:
         network=_network(room, meeting), decisions=_decisions(meeting, lang), actions=_actions(room, meeting, lang),
         goals=goals, gas_tscore=tscore, crisis_plan=_crisis(room, lang),
         next_review=meeting.next_review, next_review_text=format_date(meeting.next_review, lang),
-        notes=meeting.notes or "", confidentiality_note=gettext("ui.minutes.confidentiality", lang),
+        notes=meeting.notes or "", review_notes=_review_notes(room, conf.id), confidentiality_note=gettext("ui.minutes.confidentiality", lang),
         footer=gettext("ui.minutes.footer", lang), conference_id=conf.id, case_id=case.id,
     )
 

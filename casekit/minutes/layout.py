@@ -175,7 +175,10 @@ def blocks(m: Minutes) -> list:
         return gettext(key, m.lang, **params)
 
     out = _header(m, t) + _attendance_and_agenda(m, t) + _story_and_needs(m, t) + _network(m, t)
-    out += _decisions_and_actions(m, t) + _goals(m, t) + _crisis(m, t)
+    out += _decisions_and_actions(m, t) + _goals(m, t)
+    if m.review_notes:
+        out += [Heading(t("ui.minutes.review_notes")), Para(m.review_notes)]
+    out += _crisis(m, t)
     out += [Heading(t("ui.minutes.next_review")), Para(m.next_review_text or t("ui.minutes.not_set"))]
     if m.notes:
         out += [Heading(t("ui.minutes.notes")), Para(m.notes)]

@@ -150,6 +150,7 @@ class Minutes:
     footer: str
     conference_id: str = ""
     case_id: str = ""
+    review_notes: str = ""  # the notes of the review held at this conference; empty in privacy mode
 
     @property
     def agenda_minutes(self) -> int:
