@@ -2,8 +2,8 @@
 interpreter's own start is in both figures):
 
 - ``import casekit`` against ``import pydantic, pandas``;
-- the start-up work of an app kernel, ``from casekit.widgets.conference import ConferenceApp;
-  ConferenceApp.from_environment()`` (``CASEKIT_DB`` = the demo store, no case: the Start step with its case
+- the start-up work of an app kernel, ``from casekit.widgets.console import ConsoleApp;
+  ConsoleApp.from_environment()`` (``CASEKIT_DB`` = the demo store, no case: the Start step with its case
   list) against importing its dependencies, ``import ipywidgets, pydantic, pandas, sqlalchemy``.
 
 Alternating, after one warm-up run of each (the OS file cache). ``import_profile`` runs one ``-X importtime``
@@ -18,7 +18,7 @@ import time
 
 IMPORT_CASEKIT = "import casekit"
 IMPORT_BASE = "import pydantic, pandas"
-APP_START = "from casekit.widgets.conference import ConferenceApp; ConferenceApp.from_environment()"
+APP_START = "from casekit.widgets.console import ConsoleApp; ConsoleApp.from_environment()"
 APP_BASE = "import ipywidgets, pydantic, pandas, sqlalchemy"
 
 

@@ -151,7 +151,7 @@ def large_case():
 def large_assessments(case) -> list:
     """The needs assessments of the client and the worker at every conference of ``case``."""
     from casekit.instruments import Assessment, builtin
-    from casekit.widgets.conference.needs_mapping import INSTRUMENT_ID, assessment_id
+    from casekit.conference.needs import INSTRUMENT_ID, assessment_id
 
     instrument = builtin(INSTRUMENT_ID)
     rng = random.Random(11)
@@ -176,7 +176,7 @@ def build_large_store(url: str, *, with_assessments: bool = True, demo: bool = T
     from casekit import examples, load_example
     from casekit.instruments import builtin
     from casekit.store import open_store
-    from casekit.widgets.conference.needs_mapping import INSTRUMENT_ID
+    from casekit.conference.needs import INSTRUMENT_ID
 
     store = open_store(url, user="bench")
     if demo:

@@ -208,20 +208,7 @@ def test_the_gas_trajectory_in_czech_and_without_goals_or_reviews():
     assert gas_svg(CASE.model_copy(update={"goals": []}), lang="en") is None
 
 
-# -- the conference app ---------------------------------------------------------------------------------------
-def test_the_app_helpers_give_svg_or_a_message():
-    from casekit.widgets.conference import visuals
-
-    visuals.clear_cache()
-    assert visuals.needs_star_html([], NEEDS, {}, lang="en", dark=True).startswith("<p class='casekit-chart-empty'>")
-    star = visuals.needs_star_html([_rate("client", "P", {"housing": 2}, case_id=CASE.id)], NEEDS, {}, lang="en",
-                                   dark=True, width=700)
-    assert star.startswith("<div class='casekit-chart'><svg") and "<?xml" not in star
-    parse(star[len("<div class='casekit-chart'>"):-len("</div>")])
-    assert "<svg" in visuals.ecomap_html(CASE, AS_OF, lang="en", dark=False, privacy=False, width=1220)
-    assert "casekit-chart-empty" in visuals.gas_html(CASE.model_copy(update={"reviews": []}), lang="en", dark=True)
-
-
+# -- the console and the room view ------------------------------------------------------------------------------
 _NO_HEAVY_IMPORTS = textwrap.dedent('''
     import os, sys, tempfile
     tmp = tempfile.mkdtemp()
@@ -231,23 +218,25 @@ _NO_HEAVY_IMPORTS = textwrap.dedent('''
     store.save(casekit.load_example("family-children-at-risk", "en").model_copy(update={"version": 0}))
     store.close()
     os.environ.update(CASEKIT_DB=url, CASEKIT_LANG="en", CASEKIT_EXPORT_DIR=tmp + "/exports")
-    from casekit.widgets.conference import ConferenceApp, warmup
-    app = ConferenceApp.from_environment(case_id="example-family-children-at-risk")
+    from casekit.widgets.console import ConsoleApp
+    from casekit.widgets.room import RoomApp
+    app = ConsoleApp.from_environment(case_id="example-family-children-at-risk", follow=False)
+    room = RoomApp.from_environment(follow=False)
     for step in ["opening", "story", "assessment", "network", "plan", "review", "close"]:
         assert app.go(step), step
+        room.refresh()
+        assert room.current_step == step
         if step == "assessment":
-            view = app.view("assessment")
-            view.form.widget_for("housing_status").value = 2
-            assert "<svg" in view.star.value, view.star.value[:200]
-    assert "<svg" in app.view("network").ecomap.value
-    assert "<svg" in app.view("review").progress.value
-    assert warmup.run() is True
-    app.prepare_charts()
+            app.view("assessment").grid.rows["housing"][1].value = 2
+            room.refresh()
+            assert "<svg" in room.host.value  # the room's needs star
+        if step == "network":
+            assert "<svg" in room.host.value  # the room's ecomap
     print(sorted(m for m in ("altair", "vl_convert", "pandas", "numpy") if m in sys.modules))
 ''')
 
 
-def test_the_conference_app_never_imports_altair_vl_convert_or_pandas():
+def test_the_console_and_the_room_never_import_altair_vl_convert_or_pandas():
     env = {k: v for k, v in os.environ.items() if not k.startswith("CASEKIT_")}
     done = subprocess.run([sys.executable, "-c", _NO_HEAVY_IMPORTS], capture_output=True, text=True, cwd=ROOT,
                           env=env, timeout=300)
