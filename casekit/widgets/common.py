@@ -217,8 +217,9 @@ class SavedIndicator(widgets.HTML):
     def pending(self, lang: str | None = None) -> None:
         self._set("pending", gettext("conf.saving", lang))
 
-    def failed(self, reason: str, lang: str | None = None) -> None:
-        self._set("failed", gettext("conf.not_saved", lang, reason=reason))
+    def failed(self, reason: str, lang: str | None = None, *, sentence: str | None = None) -> None:
+        """Show "Not saved – reason"; ``sentence``: a whole sentence that already says so, shown as it is."""
+        self._set("failed", sentence if sentence is not None else gettext("conf.not_saved", lang, reason=reason))
 
     def reset(self) -> None:
         self._set("idle", "")

@@ -166,7 +166,7 @@ class ConsoleApp(AppShell):
 
             module_name, class_name = SCREENS[key]
             module = importlib.import_module(f"{__package__}.{module_name}")
-            self._views[key] = getattr(module, class_name)(self)
+            self._views[key] = getattr(module, class_name)(self)  # it notes the case it is drawn from
         return self._views[key]
 
     view = screen  # the old app's name, kept for tests and notebooks
@@ -177,7 +177,13 @@ class ConsoleApp(AppShell):
             return
         screen = self.screen(self.current_step)
         self.show(screen)
-        screen.on_show()
+        if screen.drawn_from is not self.session.current:
+            # another step (or device) changed the case since this step was last on screen: an actor added on
+            # Network is an owner on Plan, a goal added on Plan is scored on Review
+            screen.refresh()
+        else:
+            screen.on_show()
+        screen.drawn_from = self.session.current
         self._draw_timer()
 
     def leave_step(self) -> None:
@@ -185,6 +191,9 @@ class ConsoleApp(AppShell):
             self.session.flush()
         except Exception as exc:  # noqa: BLE001 - a failed save is shown, what was typed stays pending
             self.report_error(exc)
+        screen = self._views.get(self.current_step)
+        if screen is not None:
+            screen.drawn_from = self.session.current  # what it shows now, its own changes saved
 
     def go(self, key: str) -> bool:
         shown = super().go(key)
@@ -364,8 +373,8 @@ class ConsoleApp(AppShell):
             self.saved.saved(state.at, self.lang, new=new)
         elif state.kind == "pending":
             self.saved.pending(self.lang)
-        else:
-            self.saved.failed(state.message(self.lang)[:200], self.lang)
+        else:  # "Not saved: … Your change is kept." — one sentence, not "Not saved – Not saved: …"
+            self.saved.failed("", self.lang, sentence=state.message(self.lang)[:200])
 
     def report_error(self, exc: BaseException, target: MessageLabel | None = None) -> None:
         if isinstance(exc, CollisionError):

@@ -21,7 +21,7 @@ from ...i18n import ngettext
 from ...vocab import Perspective
 from .. import lean
 from ..common import GuardedDropdown, GuardedToggleButtons, MessageLabel, esc, log_failure
-from .base import message_label, Screen, row
+from .base import message_label, Screen, row, set_options
 from .needs_grid import NeedsGrid
 
 
@@ -153,5 +153,5 @@ class AssessmentScreen(Screen):
 
     def refresh(self) -> None:
         self._stored(fresh=True)
-        self.actor.options = self._actor_options()
+        set_options(self.actor, self._actor_options())
         self.show_rater()

@@ -51,6 +51,9 @@ class Screen(widgets.VBox):
         self.add_class("casekit-step")
         self.add_class(f"casekit-step-{self.key}")
         self.build()
+        #: the case as this screen last showed it (the app refreshes the screen when it is shown again after
+        #: another step or device changed the case)
+        self.drawn_from = self.session.current
 
     # -- to override -----------------------------------------------------------------------------------------
     def build(self) -> None:  # pragma: no cover - abstract
@@ -86,8 +89,15 @@ class Screen(widgets.VBox):
     def edit(self, function: Callable, *args, message: MessageLabel | None = None, debounce: bool = False,
              after: Callable[[], None] | None = None, undo_label: str | None = None, **kwargs) -> bool:
         """Apply ``function(case, *args, **kwargs)`` (an edit of :mod:`casekit.conference.edits`) and save.
-        A date far ahead asks to confirm (the message offers it). Never raises; returns whether it was saved."""
+        A date far ahead asks to confirm (the message offers it). Never raises.
+
+        Returns whether the change was made: saved, or kept by the session when the store failed or another
+        device's change collided (the message and the saved indicator say it is not saved yet; it is saved with
+        the next change or step). A caller then clears what was typed into an "add" field, as after a save —
+        else the kept item is on screen *and* in the field, and a second click would add it twice. ``False``:
+        the edit was refused and nothing changed."""
         target = message or self.message
+        before = self.session.current
         try:
             self.session.change(lambda case: function(case, *args, **kwargs), debounce=debounce)
         except FarDate as exc:
@@ -100,9 +110,11 @@ class Screen(widgets.VBox):
             log_failure(exc, f"edit on {self.key}")
             self.app.report_error(exc, target)
             self.refresh()
-            return False
-        if message is not None and message.kind in ("error", "warning"):
-            message.clear()
+            if self.session.current is before:
+                return False  # refused: nothing changed
+        else:
+            if message is not None and message.kind in ("error", "warning"):
+                message.clear()
         if undo_label is not None:
             self.app.offer_undo(undo_label)
         if after is not None:
@@ -222,6 +234,19 @@ class Screen(widgets.VBox):
     def read_date(self, text: str) -> date | None:
         return parse_date(text, self.lang)
 
+
+
+def set_options(widget, options) -> None:
+    """New options for a selection (people of the network, goals), keeping the chosen value when it is still
+    offered: ipywidgets would choose the first option instead. Unchanged options send nothing."""
+    options = [tuple(option) for option in options]
+    if [tuple(option) for option in widget.options] == options:
+        return
+    value = widget.value
+    widget.options = options
+    kept = value if value in [v for _label, v in options] else None
+    if widget.value != kept:
+        widget.value = kept
 
 
 def message_label() -> MessageLabel:

@@ -183,7 +183,8 @@ class NetworkScreen(Screen):
                      sector=self.new_sector.value, message=self.new_message):
             self.new_name.value = ""
             self.new_formal.value = None
-            self.new_message.show([self.label("conf.actor_added", name=name.strip())], kind="ok")
+            if not self.session.has_pending:  # else the message says why it is not saved yet
+                self.new_message.show([self.label("conf.actor_added", name=name.strip())], kind="ok")
             self.render()
 
     def remove_actor(self, actor_id: str, name: str) -> None:

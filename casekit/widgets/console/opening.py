@@ -18,7 +18,7 @@ from ...conference import edits
 from ...vocab import ConferenceRole
 from .. import lean
 from ..common import GuardedDropdown, MessageLabel, esc
-from .base import message_label, Screen, column, panes, row
+from .base import message_label, Screen, column, panes, row, set_options
 from .privacy_view import privacy_screen
 
 
@@ -56,8 +56,7 @@ class OpeningScreen(Screen):
 
         self.participants_message = message_label()
         self.participants_box = lean.vbox()
-        actors = self.case.actors
-        self.add_actor = lean.dropdown(GuardedDropdown, options=[(a.name, a.id) for a in actors], value=None,
+        self.add_actor = lean.dropdown(GuardedDropdown, options=self._actor_options(), value=None,
                                          description=self.label("conf.from_network"))
         self.add_actor.add_class("casekit-add-actor")
         self.add_actor_role = lean.dropdown(GuardedDropdown, options=_options(ConferenceRole, self.lang),
@@ -98,6 +97,9 @@ class OpeningScreen(Screen):
         self.render_agenda()
 
     # -- participants ----------------------------------------------------------------------------------------
+    def _actor_options(self) -> list[tuple[str, str]]:
+        return [(a.name, a.id) for a in self.case.actors]
+
     def render_participants(self) -> None:
         self._participant_bindings: list = []
         conference = self.conference
@@ -199,6 +201,7 @@ class OpeningScreen(Screen):
         if self.privacy:
             self.children = privacy_screen(self)
             return
+        set_options(self.add_actor, self._actor_options())  # an actor added on Network may join the meeting
         self.render_participants()
         self.render_agenda()
         super().refresh()

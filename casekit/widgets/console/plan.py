@@ -15,7 +15,7 @@ from ...model.plan import GAS_LEVELS
 from ...vocab import ActionStatus, ConferenceRole
 from .. import lean
 from ..common import GuardedDropdown, GuardedToggleButtons, MessageLabel, esc
-from .base import Screen, column, message_label, row
+from .base import Screen, column, message_label, row, set_options
 from .privacy_view import privacy_screen
 
 CRISIS_TEXTS = ("when_well", "what_helps", "what_harms", "medication", "allergies", "dependants_care")
@@ -164,7 +164,7 @@ class PlanScreen(Screen):
         self.goal_rows = rows
         self.goals_box.children = rows
         if hasattr(self, "new_link"):  # a new or removed goal: what a new action may serve
-            self.new_link.options = self._links()
+            set_options(self.new_link, self._links())
 
     def link_goal(self, goal_id: str, need_id: str, linked: bool) -> None:
         function = edits.link_goal_need if linked else edits.unlink_goal_need
@@ -278,8 +278,8 @@ class PlanScreen(Screen):
         if self.privacy:
             self.children = privacy_screen(self)
             return
-        self.new_owner.options = self._owners()
-        self.new_link.options = self._links()
+        set_options(self.new_owner, self._owners())
+        set_options(self.new_link, self._links())
         self.render_goals()
         self.render_actions()
         self.render_contacts()

@@ -147,8 +147,8 @@ class AppShell(Switches, widgets.VBox):
         if not self.can_go(key):
             self.message.show([gettext("conf.choose_case_first", self.lang)], kind="warning")
             return False
+        self.message.clear()  # the old step's message goes; what leaving it says (a failed save) stays
         self.leave_step()
-        self.message.clear()
         self.current_step = key
         self._render()
         return True
