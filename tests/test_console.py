@@ -264,6 +264,30 @@ def test_the_room_follows_the_step_language_and_privacy(db_url, store):
     assert "P. Dvorská" not in " ".join(texts)
 
 
+def test_the_room_shows_the_ladder_open_on_plan(db_url, store):
+    app = new_app()
+    conference_id = start_conference(app)
+    assert app.go("plan")
+    plan = app.screen("plan")
+    first, second = (goal.id for goal in app.case.goals[:2])
+    plan.goal_rows[0].ladder_button.click()  # the facilitator opens a goal's GAS ladder
+    assert plan.open_goal == first and plan.goal_rows[0].levels
+    assert store.get_room_state(conference_id).revealed["plan_goal"] == first
+    plan.goal_rows[1].ladder_button.click()  # another goal's: the room follows
+    assert store.get_room_state(conference_id).revealed["plan_goal"] == second
+    plan.goal_rows[1].ladder_button.click()  # closed: the room shows no ladder
+    assert "plan_goal" not in store.get_room_state(conference_id).revealed
+    plan.goal_rows[0].ladder_button.click()
+    app.language_toggle.value = "cs"  # the step is built again in Czech, with the ladder the room shows
+    assert app.screen("plan").open_goal == first
+    state = store.get_room_state(conference_id)
+    assert state.revealed["plan_goal"] == first and state.revealed["lang"] == "cs"
+    plan = app.screen("plan")
+    plan.goal_rows[0].remove.click()  # the goal removed: its ladder leaves the room too
+    assert first not in [goal.id for goal in store.get(CASE_ID).goals]
+    assert "plan_goal" not in store.get_room_state(conference_id).revealed
+
+
 def _walk(widget):
     stack = [widget]
     while stack:

@@ -9,8 +9,9 @@ Plan, Review, Close, with Back/Next, the saved state and the agenda timer always
   :class:`~casekit.conference.session.ConferenceSession`; another device's save is merged field by field; only a
   real collision on one field asks (the collision box: both values, keep mine or take theirs), and what was
   typed is kept meanwhile.
-- **The room follows**: going to a step, the timer, the language and the layout are saved as the conference's
-  room state, which the room view (:mod:`casekit.widgets.room`) follows. The room shows initials and no
+- **The room follows**: going to a step, the timer, the language, the layout and the goal whose GAS ladder is
+  open on Plan (``revealed["plan_goal"]``) are saved as the conference's room state, which the room view
+  (:mod:`casekit.widgets.room`) follows. The room shows initials and no
   private details unless the facilitator ticks "Names on the room's screen" (Opening) — whatever the
   console's own privacy switch says. Saves of another console
   are shown here too (a follower), unless something typed here waits to be saved.
@@ -243,7 +244,8 @@ class ConsoleApp(AppShell):
 
     # -- the room follows --------------------------------------------------------------------------------------
     def save_room(self, **changes) -> None:
-        """Save the room state of the open conference (step, timer, language, privacy)."""
+        """Save the room state of the open conference (step, timer, language, privacy, the goal whose ladder is
+        open on Plan: ``plan_goal``, ``None`` when none is)."""
         conference_id, case = self.session.conference_id, self.session.current
         if self.store is None or conference_id is None or case is None:
             return
@@ -255,6 +257,11 @@ class ConsoleApp(AppShell):
         revealed = {**state.revealed, "lang": self.lang, "layout": self.layout_name}
         if "room_names" in changes:
             revealed["privacy"] = not changes["room_names"]
+        if "plan_goal" in changes:  # the goal whose GAS ladder is open on Plan: the room shows that ladder whole
+            if changes["plan_goal"] is None:
+                revealed.pop("plan_goal", None)
+            else:
+                revealed["plan_goal"] = changes["plan_goal"]
         state = state.model_copy(update={"case_id": case.id, "revealed": revealed})
         fields = ["case_id", "revealed"]
         if "step" in changes:

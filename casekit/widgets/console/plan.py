@@ -29,7 +29,7 @@ class PlanScreen(Screen):
         if self.privacy:
             self.children = privacy_screen(self)
             return
-        self.open_goal = None
+        self.open_goal = self._goal_in_room()  # a screen built again (another language) opens the same ladder
         self.show_done = False
         self.goals_message = message_label()
         self.goals_box = lean.vbox()
@@ -170,9 +170,17 @@ class PlanScreen(Screen):
         function = edits.link_goal_need if linked else edits.unlink_goal_need
         self.edit(function, goal_id, need_id, message=self.goals_message)
 
+    def _goal_in_room(self) -> str | None:
+        """The goal whose ladder the room shows (the room state's ``plan_goal``), if the case still has it."""
+        state = self.app.room_state
+        goal_id = state.revealed.get("plan_goal") if state is not None else None
+        return goal_id if any(goal.id == goal_id for goal in self.case.goals) else None
+
     def open_ladder(self, goal_id: str) -> None:
+        """Open the ladder of ``goal_id`` (close it if it is open); the room shows the ladder open here."""
         self.open_goal = None if self.open_goal == goal_id else goal_id
         self.render_goals()
+        self.app.save_room(plan_goal=self.open_goal)
 
     def add_goal(self) -> None:
         if self.edit(edits.add_goal, self.new_goal.value, message=self.goals_message):
@@ -183,6 +191,9 @@ class PlanScreen(Screen):
         short = text if len(text) <= 40 else text[:39] + "…"
         if self.edit(edits.remove_goal, goal_id, message=self.goals_message,
                      undo_label=self.label("console.the_goal", text=short)):
+            if self.open_goal == goal_id:  # its ladder goes from the room too
+                self.open_goal = None
+                self.app.save_room(plan_goal=None)
             self.render_goals()
             self.render_actions()
 
