@@ -121,6 +121,30 @@ def test_the_bound_counts_running_and_reserved_pages_per_app():
     assert bound.reserve("conference")
 
 
+def test_a_closing_page_frees_its_place_at_once_and_a_new_page_waits_a_moment_for_one():
+    async def scenario():
+        manager = FakeManager()
+        bound = PageKernels(manager, limit=1, connect_timeout=0, grace=0.5)
+        assert bound.reserve("conference")
+        bound.record("conference", manager.start_kernel())
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        assert not await bound.wait_for_place("conference")          # nobody closes: refused after the grace
+        refused_after = loop.time() - started
+        # a reload: the new page's request comes first, the old page's shutdown beacon a moment later
+        loop.call_later(0.1, bound.closing, "k0")
+        started = loop.time()
+        assert await bound.wait_for_place("conference")
+        waited = loop.time() - started
+        bound.not_closing("k0")                                        # its shutdown failed: it counts again
+        return refused_after, waited, bound.in_use("conference")
+
+    refused_after, waited, in_use = asyncio.run(scenario())
+    assert 0.5 <= refused_after < 1.5
+    assert 0.1 <= waited < 0.5
+    assert in_use == 2   # the running kernel and the new page's reservation
+
+
 def test_a_kernel_nobody_connects_to_is_stopped_and_a_connected_one_is_kept():
     async def scenario():
         manager = FakeManager()

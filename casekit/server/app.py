@@ -27,12 +27,14 @@ from traitlets import default
 from traitlets.config import Config
 from voila.app import Voila
 from voila.request_info_handler import RequestInfoSocketHandler
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from .guard import HostPolicy
-from .handlers import AppIndexHandler, AppPageHandler, CasekitIdentityProvider, QueryInfoHandler
+from .handlers import (AppIndexHandler, AppPageHandler, CasekitIdentityProvider, PageShutdownHandler,
+                       QueryInfoHandler)
 from .kernel import KernelSpecs
 from .kernels import PageKernels
 from .pages import connection_messages, page_language, refused_page
@@ -89,7 +91,8 @@ class CasekitVoila(Voila):
     def init_handlers(self):
         """Voilà's handlers with casekit's in their place; the tree page and its contents API are not served (the
         index at ``/`` lists the apps instead)."""
-        replaced = {TornadoVoilaHandler: AppPageHandler, RequestInfoSocketHandler: QueryInfoHandler}
+        replaced = {TornadoVoilaHandler: AppPageHandler, RequestInfoSocketHandler: QueryInfoHandler,
+                    VoilaShutdownKernelHandler: PageShutdownHandler}
         handlers = [(self.server_url, AppIndexHandler)]
         for spec in super().init_handlers():
             if spec[1] in (VoilaContentsHandler, TornadoVoilaTreeHandler):

@@ -18,6 +18,7 @@ from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.base.websocket import WebSocketMixin
 from traitlets import Any as AnyTrait
 from voila.request_info_handler import RequestInfoSocketHandler
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
 from ..i18n import gettext
@@ -61,7 +62,7 @@ class AppPageHandler(TornadoVoilaHandler):
         if app is None:
             raise tornado.web.HTTPError(404)
         kernels = self.settings["casekit_kernels"]
-        if not kernels.reserve(app):
+        if not await kernels.wait_for_place(app):
             log.warning("%s: %d page kernels running, the limit; a page was refused", app, kernels.limit)
             self.set_status(503)
             self.set_header("Content-Type", "text/html; charset=utf-8")
@@ -87,6 +88,22 @@ class AppPageHandler(TornadoVoilaHandler):
     @property
     def kernel_manager(self):
         return getattr(self, "_casekit_kernel_manager", None) or self.settings["kernel_manager"]
+
+
+class PageShutdownHandler(VoilaShutdownKernelHandler):
+    """``/voila/api/shutdown/<kernel id>``, the beacon a page sends when it closes: its kernel stops counting
+    against the bound at once, before the shutdown (which takes a moment) is done."""
+
+    @tornado.web.authenticated
+    async def post(self, kernel_id):
+        kernels = self.settings["casekit_kernels"]
+        if kernel_id in self.kernel_manager.list_kernel_ids():
+            kernels.closing(kernel_id)
+        try:
+            await super().post(kernel_id)
+        except BaseException:
+            kernels.not_closing(kernel_id)
+            raise
 
 
 class AppIndexHandler(JupyterHandler):

@@ -5,6 +5,12 @@ A kernel is counted from the moment its page asks for it (a reservation, so that
 all pass the check) until it stops: the page closes (Voilà's page shuts its kernel down on unload), the idle
 culler stops it, or no browser connects to it within ``connect_timeout`` seconds — a page fetched by a script
 that never opens the websocket gives its kernel back after that, instead of holding it for the culling timeout.
+
+A reloaded page is a race: the browser sends the old page's shutdown (a beacon on ``beforeunload``) and the new
+page's request at the same moment, in no fixed order, and the shutdown itself takes a moment. A kernel is
+therefore no longer counted from the moment its shutdown is asked for (:meth:`PageKernels.closing`), and at the
+bound a new page waits up to ``grace`` seconds for a place (:meth:`PageKernels.wait_for_place`) before it gets
+"the room is full" — else a facilitator reloading at the bound would be refused by their own closing page.
 """
 from __future__ import annotations
 
@@ -22,15 +28,18 @@ class PageKernels:
     manager: Any                    # jupyter_server's MappingKernelManager (Voilà's)
     limit: int = 8
     connect_timeout: float = 60.0
+    grace: float = 5.0
+    _closing: set[str] = field(default_factory=set)
     _by_app: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     _pending: Counter = field(default_factory=Counter)
 
     def running(self, app: str) -> set[str]:
         """The page kernels of ``app`` that still run."""
         alive = set(self.manager.list_kernel_ids())
+        self._closing &= alive
         ids = self._by_app[app]
         ids &= alive
-        return set(ids)
+        return ids - self._closing
 
     def in_use(self, app: str) -> int:
         return len(self.running(app)) + self._pending[app]
@@ -41,6 +50,24 @@ class PageKernels:
             return False
         self._pending[app] += 1
         return True
+
+    async def wait_for_place(self, app: str, poll: float = 0.05) -> bool:
+        """:meth:`reserve`, waiting up to ``grace`` seconds for a page of ``app`` to close when it is full."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.grace
+        while not self.reserve(app):
+            if loop.time() >= deadline:
+                return False
+            await asyncio.sleep(poll)
+        return True
+
+    def closing(self, kernel_id: str) -> None:
+        """The page of ``kernel_id`` asked for its shutdown: its place is free from now on."""
+        self._closing.add(kernel_id)
+
+    def not_closing(self, kernel_id: str) -> None:
+        """The shutdown failed: the kernel runs on and counts again."""
+        self._closing.discard(kernel_id)
 
     def release(self, app: str) -> None:
         """Give back a reservation whose page never got a kernel (the request failed)."""

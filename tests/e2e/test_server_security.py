@@ -191,7 +191,7 @@ def test_a_closed_page_gives_its_kernel_back(tmp_path, offline_page):
         seen = []
         for _ in range(4):  # twice the bound: each reload must hand the previous page's kernel back
             page.page.goto(server.url("smoke"))
-            page.page.get_by_text("ready").wait_for(timeout=60_000)
+            page.page.get_by_text("ready", exact=True).wait_for(timeout=60_000)  # not "already" of "room is full"
             seen.append(page.page.evaluate(
                 "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"))
         assert len(set(seen)) == 4
