@@ -13,10 +13,15 @@ All times are taken inside the page, so the latency between Python and the brows
   per request. Warm: a preheated pool of one kernel per notebook, full (after each request we wait until Voilà
   logs the refill and the server and all its kernels are idle again). Cold: no preheated pool
   (``pool_size=0``: each request starts its kernel; we wait for idleness between requests).
-- a round trip (:func:`round_trip`): from the input event (``pointerdown`` on a status button of the first
-  item of the Assessment step's needs form / ``keydown`` ArrowRight on the slider's handle) to the first
-  animation frame after the DOM shows the result: a new ``.casekit-star svg`` with different content *and* a
-  higher ``data-saves`` counter of the saved indicator / the Label's new text.
+- a round trip (:func:`round_trip`): from the input event (``pointerdown`` on a status button of the housing row
+  of the console's Assessment grid / ``keydown`` ArrowRight on the slider's handle) to the first animation frame
+  after the DOM shows the result: a higher ``data-saves`` counter of the saved indicator (the rating validated
+  and committed) / the Label's new text. The console draws no star (the room view does).
+- a step change (:func:`step_change`): from the click on "4 Assessment" (the case open on Opening) until the
+  grid's last row is shown and the kernel's websocket has been quiet for 300 ms: the time and the number of
+  kernel messages the page received (a step must stay far below ZeroMQ's 1,000-message high-water mark).
+- the room's follow latency (:func:`room_follow`): a console page and a room page; from the click on a step
+  button in the console until the room's heading names that step.
 - the memory of one kernel (:func:`kernel_memory`): ``VmRSS`` of the page's kernel process (found by the
   ``kernelId`` of the page) once the page has been used (app: the case opened by ``CASEKIT_CASE``, then the
   Plan and Review steps shown) and Voilà is idle.
@@ -73,17 +78,14 @@ _NAVIGATION = """() => {
 _ARM = """(spec) => {
   const q = sel => document.querySelector(sel);
   const rt = window.__rt = {start: null, dom: null, end: null};
-  const svg0 = q('.casekit-star svg');
-  const before = {svg: svg0, html: svg0 ? svg0.outerHTML : '',
-                  saves: Number((q('.casekit-saved [data-saves]') || {dataset: {saves: 0}}).dataset.saves),
+  const before = {saves: Number((q('.casekit-saved [data-saves]') || {dataset: {saves: 0}}).dataset.saves),
                   text: q('.bench-label') ? q('.bench-label').textContent : null};
   document.addEventListener(spec.event, e => { if (rt.start === null) rt.start = e.timeStamp; },
                             {capture: true, once: true});
   const done = () => {
     if (spec.kind === 'bare') return q('.bench-label').textContent !== before.text;
-    const svg = q('.casekit-star svg'), saved = q('.casekit-saved [data-saves]');
-    return !!svg && svg !== before.svg && !!saved && Number(saved.dataset.saves) > before.saves
-           && svg.outerHTML !== before.html;
+    const saved = q('.casekit-saved .casekit-saved-saved[data-saves]');
+    return !!saved && Number(saved.dataset.saves) > before.saves;
   };
   const observer = new MutationObserver(() => {
     if (rt.start === null || rt.dom !== null || !done()) return;
@@ -162,11 +164,11 @@ def _one_trip(page, kind: str, act) -> dict:
     return {"shown": (rt["end"] - rt["start"]) / 1000, "dom": (rt["dom"] - rt["start"]) / 1000}
 
 
-STATUS_BUTTONS = ".casekit-step-assessment .casekit-instrument-form .widget-toggle-buttons"
+STATUS_BUTTONS = ".casekit-step-assessment .casekit-grid-status-housing"
 
 
 def round_trip(browser, server, repeat: int, warmup: int = 2, *, app_side: Side = APP_CASE, log=print) -> dict:
-    """Rating change → star redrawn and "saved" shown, against slider → Label, alternating."""
+    """Rating change → "saved" shown, against slider → Label, alternating."""
     opened = {}
     for side in (BARE, app_side):
         fills = server.fills(side.notebook)
@@ -175,7 +177,7 @@ def round_trip(browser, server, repeat: int, warmup: int = 2, *, app_side: Side 
         server.settle(side.notebook, fills)
     _context, app = opened["app"]
     step_seconds = go(app, "assessment")
-    app.locator(".casekit-star").first.wait_for(timeout=COLD_MS)
+    app.locator(f"{STATUS_BUTTONS} button").first.wait_for(timeout=COLD_MS)
     server.wait_quiet()
     first_item = app.locator(STATUS_BUTTONS).first.locator("button")
     handle = opened["bare"][1].locator(".bench-slider .noUi-handle").first
@@ -231,4 +233,90 @@ def memory(browser, server, app_side: Side, steps: tuple[str, ...], repeat: int,
             f"(Plan {found['app'][-1]['steps_seconds'].get('plan', 0):.2f} s, "
             f"Review {found['app'][-1]['steps_seconds'].get('review', 0):.2f} s), "
             f"bare kernel {found['bare'][-1]['rss_mib']:.0f} MiB")
+    return {"runs": found}
+
+
+# -- the redesign's measures (issue 12) -------------------------------------------------------------------------
+_COUNT = """
+(() => {
+  const Native = window.WebSocket;
+  window.__kernelMessages = 0;
+  window.__lastMessage = performance.now();
+  function Counted(url, protocols) {
+    const ws = protocols === undefined ? new Native(url) : new Native(url, protocols);
+    if (/\\/api\\/kernels\\/[^/]+\\/channels/.test(String(url))) {
+      ws.addEventListener('message', () => { window.__kernelMessages++; window.__lastMessage = performance.now(); });
+    }
+    return ws;
+  }
+  Counted.prototype = Native.prototype;
+  ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].forEach(k => { Counted[k] = Native[k]; });
+  window.WebSocket = Counted;
+})();
+"""
+
+
+def step_change(browser, server, repeat: int, *, side: Side = APP_CASE, key: str = "assessment",
+                back: str = "opening", log=print) -> dict:
+    """``repeat`` fresh pages; in each, click step ``key`` (from ``back``) twice: the first click builds the step
+    (what a meeting does once per step), the second shows it again. Each: seconds until its last grid row is
+    shown and the kernel's websocket was quiet for 300 ms, and the kernel messages received meanwhile."""
+    from common import VIEWPORT
+
+    found = {"first": [], "again": []}
+    for n in range(repeat):
+        fills = server.fills(side.notebook)
+        context = browser.new_context(viewport=VIEWPORT)
+        context.add_init_script(_COUNT)
+        context.add_init_script(_PROBE % json.dumps({"ready": side.ready, "marks": side.marks}))
+        page = context.new_page()
+        page.goto(server.url(side.notebook), wait_until="commit", timeout=COLD_MS)
+        page.wait_for_function("() => window.__bench && window.__bench.ready !== null", timeout=COLD_MS,
+                               polling=50)
+        for kind in ("first", "again"):
+            go(page, back)
+            server.wait_quiet()
+            before = page.evaluate("() => window.__kernelMessages")
+            start = time.perf_counter()
+            go(page, key)
+            page.locator(".casekit-grid-row-care_for_others").first.wait_for(timeout=COLD_MS)
+            shown = time.perf_counter() - start
+            page.wait_for_function("() => performance.now() - window.__lastMessage > 300", timeout=COLD_MS,
+                                   polling=50)
+            messages = page.evaluate("() => window.__kernelMessages") - before
+            found[kind].append({"shown": shown, "messages": messages})
+            log(f"    page {n + 1}, {kind}: {key} shown in {shown:.3f} s, {messages} kernel messages")
+        context.close()
+        server.settle(side.notebook, fills)
+    return found
+
+
+def room_follow(browser, server, repeat: int, *, side: Side = APP_CASE, log=print) -> dict:
+    """A console and a room page: click a step in the console; seconds until the room's heading names it."""
+    from common import VIEWPORT
+
+    console = browser.new_context(viewport=VIEWPORT)
+    console.add_init_script(_PROBE % json.dumps({"ready": side.ready, "marks": side.marks}))
+    page = console.new_page()
+    page.goto(server.url(side.notebook), wait_until="commit", timeout=COLD_MS)
+    page.wait_for_function("() => window.__bench && window.__bench.ready !== null", timeout=COLD_MS, polling=50)
+    room_context = browser.new_context(viewport=VIEWPORT)
+    room = room_context.new_page()
+    room.goto(server.url("room.ipynb"), wait_until="commit", timeout=COLD_MS)
+    room.locator(".room-screen").first.wait_for(timeout=COLD_MS)
+    steps = ("story", "opening")
+    found = []
+    for n in range(repeat + 1):
+        key = steps[n % 2]
+        number = ("start", "opening", "story").index(key) + 1
+        server.wait_quiet()
+        start = time.perf_counter()
+        page.locator(f".casekit-step-button-{key}").first.click()
+        room.locator(".casekit-step-title", has_text=f"{number} / 8").first.wait_for(timeout=COLD_MS)
+        seconds = time.perf_counter() - start
+        if n:
+            found.append(seconds)
+            log(f"    run {n}: the room showed {key} after {seconds * 1000:.0f} ms")
+    console.close()
+    room_context.close()
     return {"runs": found}
