@@ -14,7 +14,7 @@ from casekit.store import open_store
 
 from conftest import ROOT, SHOTS, VoilaServer
 from driver import COLD, ConferenceDriver
-from rules import assert_fits, measure
+from rules import assert_fits, measure, readable
 
 APPS = ROOT / "apps"
 CASE = "example-family-children-at-risk"
@@ -199,17 +199,26 @@ def test_every_step_fits_the_room_and_the_console(demo, offline_page, width, hei
     room.locator(".room-screen").first.wait_for(timeout=COLD)
     console.goto(server.url("conference"))
     open_conference(console, app, "K.", lang=lang, layout="4:3" if width == 1024 else "16:9")
-    report = {}
+    report, sizes, unreadable = {}, {}, []
     for number, key in enumerate(STEPS, start=2):
         app.go(key)
         room_shows(room, number)
         room.wait_for_timeout(500)
         report[key] = (measure(console)["screens"], measure(room)["screens"])
         assert_fits(room, f"room {key} {size}", screens=1)
+        # readable from the back (room.md): body text 24 px, chart labels 20 px on screen, nothing cut, 7:1
+        seen = readable(room)
+        sizes[key] = (seen["html"] and seen["html"]["min"], seen["svg"] and round(seen["svg"]["min"], 1))
+        for kind in ("small", "cut", "faint"):
+            if seen[kind]:
+                unreadable.append(f"room {key} {size}: {len(seen[kind])} {kind}, e.g. " + " | ".join(seen[kind][:4]))
         assert_fits(console, f"console {key} {size}", screens=2 if key == "assessment" else 4)
         app.shot(f"{number}-{key}")
         _shot(room, SHOTS / "room" / size, f"{number}-{key}")
         console_page.assert_no_traceback()
         room_page.assert_no_traceback()
     print(f"screens (console, room) at {size}: {report}")
+    print(f"smallest text in the room (HTML px, chart px on screen) at {size}: {sizes}")
+    assert not unreadable, f"the room at {size} is not readable from the back ({len(unreadable)}):\n  " + \
+        "\n  ".join(unreadable)
     assert console_page.blocked == [] and room_page.blocked == []

@@ -229,6 +229,78 @@ def star_svg(data: StarData, *, title: str, subtitle: str = "", legend_title: st
     return svg.render()
 
 
+def star_box_svg(data: StarData, *, width: int, height: int, colours: Sequence[str] | None = None,
+                 font_size: int = 22, numbered: bool = True, title: str = "", description: str = "") -> str:
+    """The star drawn for a box of ``width`` × ``height`` pixels (a projected pane): at that size every label is
+    ``font_size`` pixels on the screen. ``numbered``: the spokes carry their numbers (1, 2 …, in the order of
+    ``data.spokes``) instead of their names, for a screen that lists the names by the same numbers; the legend
+    (one entry per series, ``data.series[i].label``) runs under the star. No ring values: the star's shape and
+    the grid beside it tell the values."""
+    n = len(data.spokes)
+    font = font_size
+    colours = list(colours or colours_for([s.perspective for s in data.series]))
+    sample = 2.2 * font
+    entries = [sample + 8 + text_width(s.label, font) for s in data.series]
+    gap = 1.0 * font
+    rows = legend_rows(entries, width - 2 * _PAD, gap)
+    row_height = font * 1.5
+    legend_height = row_height * len(rows) if data.series else 0
+    top, bottom = _PAD, height - _PAD - legend_height - 0.3 * font
+    labels = [str(i + 1) for i in range(n)] if numbered else list(data.spoke_labels)
+    label_width = max((text_width(label, font, True) for label in labels), default=0)
+    # the numbers sit beyond the tips: as far out as their half-diagonal, plus a gap
+    reach = 0.6 * font + max(label_width / 2, 0.6 * font)
+    radius = max(min(width / 2 - _PAD - reach - label_width / 2, (bottom - top) / 2 - reach - 0.6 * font), 40.0)
+    cx, cy = width / 2, (top + bottom) / 2
+    svg = Svg(width, height, title or description, description=description, css_class="casekit-svg-star")
+
+    def at(r: float, i: int) -> tuple[float, float]:
+        x, y_ = point(r, i, n)
+        return cx + x * radius, cy - y_ * radius
+
+    span = data.high - data.low
+    svg.open("g", class_="casekit-star-grid")
+    for tick in _ticks(data.low, data.high):
+        r = (tick - data.low) / span
+        svg.polyline([at(r, i) for i in range(n)], closed=True, fill="none", stroke=GRID, stroke_width=1.5)
+    for i in range(n):
+        tip = at(1.0, i)
+        svg.line(cx, cy, tip[0], tip[1], stroke=GRID, stroke_width=1.5)
+    svg.close("g")
+    svg.open("g", class_="casekit-star-labels")
+    for i, label in enumerate(labels):
+        x, y_ = at(1.0 + reach / radius, i)
+        svg.text(x, y_, label, size=font, anchor="middle", bold=True,
+                 **({"data_spoke": data.spokes[i]} if numbered else {}))
+    svg.close("g")
+    for index, series in enumerate(data.series):
+        colour = on_white(colours[index % len(colours)])
+        dash = DASHES[index % len(DASHES)]
+        svg.open("g", class_="casekit-star-series", data_series=series.key, tooltip=series.label)
+        drawn = [(i, data.radius(v)) for i, v in enumerate(series.values) if v is not None]
+        if len(drawn) > 1:
+            svg.polyline([at(r, i) for i, r in drawn], closed=True, fill="none", stroke=colour, stroke_width=4,
+                         stroke_dasharray=dash, stroke_linejoin="round")
+        for i, r in drawn:
+            x, y_ = at(r, i)
+            svg.add("circle", f"<title>{esc(series.label)} · {esc(data.spoke_labels[i])}</title>",
+                    cx=float(x), cy=float(y_), r=7.0, fill=colour, stroke="#ffffff", stroke_width=1.5)
+        svg.close("g")
+    svg.open("g", class_="casekit-legend")
+    for r, row in enumerate(rows):
+        y_ = bottom + 0.3 * font + row_height * (r + 0.5)
+        x = _PAD
+        for index in row:
+            colour = on_white(colours[index % len(colours)])
+            svg.line(x, y_, x + sample, y_, stroke=colour, stroke_width=4,
+                     stroke_dasharray=DASHES[index % len(DASHES)])
+            svg.circle(x + sample / 2, y_, 7, fill=colour)
+            svg.text(x + sample + 8, y_, data.series[index].label, size=font)
+            x += entries[index] + gap
+    svg.close("g")
+    return svg.render()
+
+
 def needs_star_svg(assessments, instrument, *, items: str | Sequence[str] | None = "*_status", by: str = "domain",
                    perspectives: Sequence[str] | None = None, fill: float | None = None,
                    scale: tuple[float, float] | None = None, series: str = "perspective",
@@ -254,4 +326,4 @@ def describe(data: StarData, lang: str) -> str:
                 series=", ".join(s.label for s in data.series))
 
 
-__all__ = ["DASHES", "describe", "needs_star_svg", "star_svg"]
+__all__ = ["DASHES", "describe", "needs_star_svg", "star_box_svg", "star_svg"]

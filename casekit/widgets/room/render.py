@@ -18,9 +18,9 @@ def screen_html(room: RoomCase | None, state: RoomState | None, step: str, *, la
     if room is None or room.conference is None or step == "start":
         return screens.start(room, state, view)
     if step == "assessment":
-        return screens.assessment(room, state, view, star(room, lang, layout))
+        return screens.assessment(room, state, view, star(room, view))
     if step == "network":
-        return screens.network(room, state, view, ecomap(room, lang, layout))
+        return screens.network(room, state, view, ecomap(room, lang, layout), ecomap_key_of(room, lang))
     return screens.SCREENS[step](room, state, view)
 
 
@@ -33,24 +33,39 @@ def rater_labels(room: RoomCase) -> dict[str, str]:
     return labels
 
 
-def star(room: RoomCase, lang: str, layout: str) -> str:
+def star(room: RoomCase, view: "screens.View | str", layout: str | None = None) -> str:
+    """The needs star for the room: drawn for its box, spokes numbered as the grid's rows, the legend naming the
+    raters as the grid's columns do."""
     from ...charts.base import colours_for
-    from ...charts.svg.star import describe, star_svg
+    from ...charts.svg.star import describe, star_box_svg
 
-    data = star_data(room, rater_labels(room))
+    if isinstance(view, str):  # star(room, lang, layout)
+        view = screens.View(lang=view, layout=layout or "16:9")
+    short = {key: label for key, label, _full in screens.rater_columns(room, view)}
+    data = star_data(room, short)
     if data is None:
         return ""
-    return star_svg(data, title="", legend_title=gettext("ui.chart.perspective", lang),
-                    colours=colours_for([s.perspective for s in data.series]), width=chart_width(layout, "pane"),
-                    font_size=22, lang=lang, description=describe(data, lang))
+    width, height = screens.chart_box(view.layout, "assessment")
+    return star_box_svg(data, width=width, height=height, font_size=22, numbered=True,
+                        colours=colours_for([s.perspective for s in data.series]),
+                        title=gettext("room.star", view.lang), description=describe(data, view.lang))
 
 
 def ecomap(room: RoomCase, lang: str, layout: str) -> str:
-    from ...charts.svg.ecomap import ecomap_svg
+    """The ecomap for the room, drawn for its box (names whole, wrapped; 20–22 px)."""
+    from ...charts.svg.ecomap import ecomap_box_svg
 
     conference = room.conference
-    return ecomap_svg(chart_case(room), as_of=conference.date if conference else None, lang=lang, privacy=False,
-                      width=chart_width(layout, "wide"), font_size=22)
+    width, height = screens.chart_box(layout, "network")
+    return ecomap_box_svg(chart_case(room), as_of=conference.date if conference else None, lang=lang,
+                          width=width, height=height, font_size=22)
+
+
+def ecomap_key_of(room: RoomCase, lang: str) -> tuple[list, list]:
+    from ...charts.svg.ecomap import ecomap_key
+
+    conference = room.conference
+    return ecomap_key(chart_case(room), as_of=conference.date if conference else None, lang=lang, size=24)
 
 
 def gas(room: RoomCase, lang: str, layout: str) -> str:

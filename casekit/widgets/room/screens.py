@@ -3,9 +3,11 @@
 ``room`` is the whitelist projection of the case (:func:`casekit.anonymise.projection.room_projection`),
 ``state`` the console's :class:`~casekit.conference.room_state.RoomState` (step, timer), ``view`` the size and
 language of the screen (:class:`View`). Each screen is laid out to fit the window without scrolling at
-1280×720 (16:9) and 1024×768 (4:3), Czech first (its words are ~30 % longer): lists are capped by what fits
-(``+3 more``), long texts are clamped to a few lines, charts are scaled into their box. Nothing here reads the
-case itself, so nothing the projection hides can reach the projector.
+1280×720 (16:9) and 1024×768 (4:3), Czech first (its words are ~30 % longer), and to be read from the back of
+the room: text 24 px or more, chart labels 20 px or more *on the screen* (charts are drawn for the box they fill,
+:data:`CHART_BOXES`), contrast 7:1 or more, nothing clamped or shortened with "…" (texts wrap; lists are capped
+by what fits, ``+3 more``). Long names leave the charts as numbers: the star's spokes are the grid's numbered
+rows. Nothing here reads the case itself, so nothing the projection hides can reach the projector.
 """
 from __future__ import annotations
 
@@ -141,25 +143,41 @@ def _rater_labels(room: RoomCase, view: View) -> list[tuple[str, str]]:
     return raters
 
 
+def rater_columns(room: RoomCase, view: View) -> list[tuple[str, str, str]]:
+    """The raters as the grid's columns and the star's legend name them: ``(key, short, full)``. Actors are
+    numbered (A1, A2 …: their names would make the columns too wide); in 4:3 the client and the worker go by
+    their initial too. A key under the star says who is who."""
+    columns = []
+    actors = 0
+    for key, label in _rater_labels(room, view):
+        if key.startswith("actor:"):
+            actors += 1
+            columns.append((key, view.t("room.actor_short", number=actors), label))
+        else:
+            columns.append((key, label[:1].upper() if view.four_three else label, label))
+    return columns
+
+
+def rated_domains(room: RoomCase) -> list[str]:
+    """The rated life domains in the order of the star's spokes (their numbers are the grid's row numbers)."""
+    return [d.value for d in LifeDomain if any(n.domain == d.value and n.ratings for n in room.needs)]
+
+
 def grid_html(room: RoomCase, view: View) -> str:
-    """The domain × perspective grid: a sign and the severity per rating; a row where views differ is marked."""
-    raters = _rater_labels(room, view)
-    # actors' columns are numbered (their names would make the columns too tall); the key is under the table
-    actors = [(key, label) for key, label in raters if key.startswith("actor:")]
-    short = {key: view.t("room.actor_short", number=n) for n, (key, _label) in enumerate(actors, start=1)}
-    key_line = "; ".join(f"{short[key]} = {label}" for key, label in actors)
-    raters = [(key, short.get(key, label)) for key, label in raters]
-    order = {d.value: i for i, d in enumerate(LifeDomain)}
-    rated = sorted((n for n in room.needs if n.ratings), key=lambda n: order.get(n.domain, 99))
+    """The domain × perspective grid: a sign and the severity per rating; a row where views differ is marked.
+    Rows are numbered as the star's spokes."""
+    raters = rater_columns(room, view)
+    numbers = {domain: n for n, domain in enumerate(rated_domains(room), start=1)}
+    rated = sorted((n for n in room.needs if n.ratings), key=lambda n: numbers.get(n.domain, 99))
     if not rated:
         return _empty(view, "room.no_ratings")
-    head = "".join(f"<th>{esc(label)}</th>" for _, label in raters)
+    head = "".join(f"<th title='{esc(full)}'>{esc(short)}</th>" for _, short, full in raters)
     rows = []
     for need in rated:
         by_key = {(f"actor:{r.actor_id}" if r.perspective == Perspective.ACTOR.value else r.perspective): r
                   for r in need.ratings}
         cells = []
-        for key, _ in raters:
+        for key, _, _ in raters:
             r = by_key.get(key)
             if r is None:
                 cells.append("<td class='room-none'>·</td>")
@@ -167,35 +185,60 @@ def grid_html(room: RoomCase, view: View) -> str:
             severity = f" {r.severity}" if r.severity is not None else ""
             cells.append(f"<td class='room-status-{r.status}' title='{esc(r.status_label)}'>"
                          f"{STATUS_SIGN.get(r.status, '?')}{severity}</td>")
-        flag = " <span class='room-flag' title='{0}'>⚠</span>".format(esc(view.t("room.views_differ"))) \
+        flag = "&nbsp;<span class='room-flag' title='{0}'>⚠</span>".format(esc(view.t("room.views_differ"))) \
             if need.disagreement else ""
         css = " class='casekit-disagree'" if need.disagreement else ""
-        rows.append(f"<tr{css}><th>{esc(need.domain_label)}{flag}</th>{''.join(cells)}</tr>")
-    legend = " ".join(f"{STATUS_SIGN[s.value]} {esc(s.label(view.lang))}" for s in
-                      (NeedStatus.UNMET, NeedStatus.MET, NeedStatus.NO_NEED, NeedStatus.UNKNOWN))
-    return (f"<table class='room-grid'><thead><tr><th></th>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
-            f"</table><p class='room-legend'>{legend} · ⚠ {esc(view.t('room.views_differ'))}"
-            f"{('<br>' + esc(key_line)) if key_line else ''}</p>")
+        rows.append(f"<tr{css}><td class='room-number'>{numbers.get(need.domain, '')}</td>"
+                    f"<th>{esc(need.domain_label)}{flag}</th>{''.join(cells)}</tr>")
+    return (f"<table class='room-grid'><thead><tr><th></th><th></th>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def grid_key(room: RoomCase, view: View) -> str:
+    """What the signs of the grid mean and who its short columns are."""
+    signs = "".join(f"<li>{STATUS_SIGN[s.value]} {esc(s.label(view.lang))}</li>" for s in
+                    (NeedStatus.UNMET, NeedStatus.MET, NeedStatus.NO_NEED, NeedStatus.UNKNOWN))
+    signs += f"<li><span class='room-flag'>⚠</span> {esc(view.t('room.views_differ'))}</li>"
+    who = "".join(f"<li><b>{esc(short)}</b> = {esc(full)}</li>" for _, short, full in rater_columns(room, view)
+                  if short != full)
+    return f"<ul class='room-key'>{signs}</ul>" + (f"<ul class='room-key room-who'>{who}</ul>" if who else "")
 
 
 def assessment(room: RoomCase, state: RoomState | None, view: View, star_svg: str = "") -> str:
     star = f"<div class='room-chart'>{star_svg}</div>" if star_svg else _empty(view, "room.no_ratings")
     unmet = sum(1 for n in room.needs if n.unmet)
     summary = f"<p class='room-count'>{esc(ngettext('ui.unmet_needs', unmet, view.lang))}</p>"
-    return (f"<div class='room-screen room-split room-assessment'>{_section(view.t('room.star'), star, 'room-chart-box')}"
-            f"{_section(view.t('room.grid'), summary + grid_html(room, view), 'room-grid-box')}</div>")
+    key = grid_key(room, view) if any(n.ratings for n in room.needs) else ""
+    return (f"<div class='room-screen room-split room-assessment'>"
+            f"<section class='room-box room-chart-box' aria-label='{esc(view.t('room.star'))}'>{star}{key}</section>"
+            f"<section class='room-box room-grid-box' aria-label='{esc(view.t('room.grid'))}'>{summary}"
+            f"{grid_html(room, view)}</section></div>")
 
 
-def network(room: RoomCase, state: RoomState | None, view: View, ecomap_svg: str = "") -> str:
+def network(room: RoomCase, state: RoomState | None, view: View, ecomap_svg: str = "",
+            key: tuple[list, list] | None = None) -> str:
+    """The ecomap filling its pane, the sectors under it; beside it the unmet needs nobody has, the counts and
+    the key of the lines and marks (``key``: :func:`casekit.charts.svg.ecomap.ecomap_key`)."""
+    marks, sectors = key or ([], [])
+    if not ecomap_svg:
+        marks, sectors = [], []
+    else:  # the whole key under the map
+        marks, sectors = [], marks + sectors
     chart = f"<div class='room-chart'>{ecomap_svg}</div>" if ecomap_svg else _empty(view, "room.no_network")
+    if sectors:
+        chart += "<ul class='room-key room-sectors'>" + "".join(
+            f"<li>{swatch} {esc(label)}</li>" for swatch, label in sectors) + "</ul>"
     served = {actor_id for need in room.needs for actor_id in need.actor_ids}
     nobody = [n for n in room.needs if n.unmet and not n.actor_ids]
     items = [f"<span class='room-gap'>● {esc(n.domain_label)}</span>" for n in nobody]
-    gaps = _list(items, 7 if view.four_three else 9, view) if items else _empty(view, "room.no_gaps")
+    gaps = _list(items, 5 if view.four_three else 6, view) if items else _empty(view, "room.no_gaps")
     informal = sum(1 for a in room.actors if not a.formal)
     facts = (f"<p class='room-muted'>{esc(view.t('room.network_counts', actors=len(room.actors), informal=informal, linked=len(served)))}</p>")
-    return (f"<div class='room-screen room-network'>{_section(view.t('room.ecomap'), chart, 'room-chart-box')}"
-            f"{_section(view.t('room.unmet_nobody'), gaps + facts, 'room-side')}</div>")
+    legend = ("<ul class='room-key room-marks'>" + "".join(f"<li>{swatch} {esc(label)}</li>" for swatch, label in marks)
+              + "</ul>") if marks else ""
+    return (f"<div class='room-screen room-network'>"
+            f"<section class='room-box room-chart-box' aria-label='{esc(view.t('room.ecomap'))}'>{chart}</section>"
+            f"{_section(view.t('room.unmet_nobody'), gaps + facts + legend, 'room-side')}</div>")
 
 
 def _ladder(goal, view: View) -> str:
@@ -216,14 +259,13 @@ def _action_rows(actions, view: View, limit: int) -> str:
         due = format_date(action.due, view.lang, empty="–")
         css = " class='room-overdue'" if action.due and action.due < (view.now or datetime.now()).date() \
             and action.status not in (ActionStatus.DONE.value, ActionStatus.CANCELLED.value) else ""
-        rows.append(f"<tr{css}><td><span class='room-clamp1'>{esc(action.what)}</span></td>"
-                    f"<td><span class='room-clamp1'>{esc(action.owner_label)}</span></td>"
+        rows.append(f"<tr{css}><td>{esc(action.what)}</td><td>{esc(action.owner_label)}</td>"
                     f"<td class='room-nowrap'>{esc(due)}</td></tr>")
     more = (f"<tr><td colspan='3' class='room-more'>{esc(view.t('room.more', count=len(actions) - limit))}</td></tr>"
             if len(actions) > limit else "")
     head = (f"<tr><th>{esc(view.t('room.what'))}</th><th>{esc(view.t('room.who'))}</th>"
             f"<th>{esc(view.t('room.by_when'))}</th></tr>")
-    return f"<table class='room-table'><thead>{head}</thead><tbody>{''.join(rows)}{more}</tbody></table>"
+    return f"<table class='room-table room-actions'><thead>{head}</thead><tbody>{''.join(rows)}{more}</tbody></table>"
 
 
 def _open_actions(room: RoomCase) -> list:
@@ -231,37 +273,55 @@ def _open_actions(room: RoomCase) -> list:
     return sorted((a for a in room.actions if a.status not in done), key=lambda a: (a.due or date.max, a.id))
 
 
+def open_goal(room: RoomCase, state: RoomState | None):
+    """The goal whose ladder the room shows: the one open on the console's Plan (``revealed["plan_goal"]``), else
+    the first."""
+    wanted = state.revealed.get("plan_goal") if state is not None else None
+    return next((g for g in room.goals if g.id == wanted), room.goals[0] if room.goals else None)
+
+
 def plan(room: RoomCase, state: RoomState | None, view: View) -> str:
-    goals = room.goals[-2:] if not view.four_three else room.goals[-1:]
-    cards = "".join(f"<div class='room-goal'><p class='room-goal-text room-clamp'>{esc(g.text)}</p>{_ladder(g, view)}</div>"
-                    for g in goals)
-    hidden = len(room.goals) - len(goals)
+    """Every goal (numbered; as many as the screen holds), and the whole GAS ladder of the goal open on the
+    console."""
+    if not room.goals:
+        return f"<div class='room-screen room-plan'>{_section(view.t('room.goals'), _empty(view, 'room.no_goals'))}</div>"
+    shown = open_goal(room, state)
+    limit = 6
+    number = {g.id: n for n, g in enumerate(room.goals, start=1)}
+    first = max(0, min(number[shown.id] - limit, len(room.goals) - limit))  # the open goal always listed
+    items = []
+    for goal in room.goals[first:first + limit]:
+        current = " class='room-current'" if goal.id == shown.id else ""
+        items.append(f"<li{current}><b class='room-number'>{number[goal.id]}</b> <span>{esc(goal.text)}</span></li>")
+    hidden = len(room.goals) - len(items)
+    goals = f"<ol class='room-goals'>{''.join(items)}</ol>"
     if hidden > 0:
-        cards += f"<p class='room-more'>{esc(view.t('room.more_goals', count=hidden))}</p>"
-    goals_html = cards or _empty(view, "room.no_goals")
-    agreed = [room.action(a) for a in room.conference.action_ids if room.action(a) is not None]
-    actions = _action_rows(agreed or _open_actions(room), view, 5 if view.four_three else 7)
-    return (f"<div class='room-screen room-split'>{_section(view.t('room.goals'), goals_html)}"
-            f"{_section(view.t('room.actions'), actions)}</div>")
+        goals += f"<p class='room-more'>{esc(view.t('room.more_goals', count=hidden))}</p>"
+    ladder = _ladder(shown, view)
+    title = f"{view.t('room.goal')} {number[shown.id]}"
+    return (f"<div class='room-screen room-plan'>{_section(view.t('room.goals'), goals, 'room-goal-list')}"
+            f"{_section(title, ladder, 'room-goal-ladder')}</div>")
 
 
 def gas_table(room: RoomCase, view: View) -> str:
     """Goal attainment over the reviews as a table the back of the room can read: one row per goal, its level
-    (−2 … +2) at the baseline and at the last reviews, and the change."""
+    (−2 … +2) at the baseline and at the last reviews."""
     reviews = sorted((r for r in room.reviews if r.gas_scores), key=lambda r: (r.date, r.id))[-3:]
     if not room.goals or not reviews:
         return _empty(view, "room.no_reviews")
-    head = "".join(f"<th class='room-nowrap'>{esc(format_date(r.date, view.lang))}</th>" for r in reviews)
+    head = "".join(f"<th class='room-level-head'>{esc(format_date(r.date, view.lang))}</th>" for r in reviews)
     rows = []
-    limit = 4 if view.four_three else 5
+    limit = 6
+    number = {g.id: n for n, g in enumerate(room.goals, start=1)}
     for goal in room.goals[-limit:]:
         scores = [next((s.score for s in r.gas_scores if s.goal_id == goal.id), None) for r in reviews]
         cells = "".join(f"<td class='room-level room-level-{'up' if v is not None and v > goal.baseline else 'same'}'>"
                         f"{'–' if v is None else (f'{v:+d}' if v else '0')}</td>" for v in scores)
-        rows.append(f"<tr><td><span class='room-clamp1'>{esc(goal.text)}</span></td>"
+        rows.append(f"<tr><td class='room-number'>{number[goal.id]}</td><td>{esc(goal.text)}</td>"
                     f"<td class='room-level'>{goal.baseline:+d}</td>{cells}</tr>")
-    return (f"<table class='room-table room-gas'><thead><tr><th>{esc(view.t('room.goal'))}</th>"
-            f"<th>{esc(view.t('room.baseline'))}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    return (f"<table class='room-table room-gas'><thead><tr><th></th><th>{esc(view.t('room.goal'))}</th>"
+            f"<th class='room-level-head'>{esc(view.t('room.baseline'))}</th>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
 
 
 def review(room: RoomCase, state: RoomState | None, view: View) -> str:
@@ -269,8 +329,8 @@ def review(room: RoomCase, state: RoomState | None, view: View) -> str:
     for action in room.actions:
         counts[action.status_label] = counts.get(action.status_label, 0) + 1
     facts = "".join(f"<li><b>{count}</b> {esc(label)}</li>" for label, count in counts.items())
-    facts_html = f"<ul class='room-list'>{facts}</ul>" if facts else _empty(view, "room.no_actions")
-    return (f"<div class='room-screen room-network'>{_section(view.t('room.progress'), gas_table(room, view))}"
+    facts_html = f"<ul class='room-list room-facts'>{facts}</ul>" if facts else _empty(view, "room.no_actions")
+    return (f"<div class='room-screen room-review'>{_section(view.t('room.progress'), gas_table(room, view))}"
             f"{_section(view.t('room.action_states'), facts_html, 'room-side')}</div>")
 
 
@@ -282,13 +342,13 @@ def close(room: RoomCase, state: RoomState | None, view: View) -> str:
         if decision.dissent:
             who = ", ".join(decision.dissent_by) or view.t("room.someone")
             dissent = f" <span class='room-dissent'>({esc(view.t('room.dissent_by', who=who))})</span>"
-        items.append(f"<span class='room-clamp'>{esc(decision.text)}</span>{dissent}")
-    decisions = _list(items, 4 if view.four_three else 5, view) if items else _empty(view, "room.no_decisions")
+        items.append(f"{esc(decision.text)}{dissent}")
+    decisions = _list(items, 4, view, "room-decisions") if items else _empty(view, "room.no_decisions")
     nxt = format_date(conference.next_review, view.lang, empty="–")
     agreed = [room.action(a) for a in conference.action_ids if room.action(a) is not None] or _open_actions(room)
-    actions = _action_rows(agreed, view, 4 if view.four_three else 6)
+    actions = _action_rows(agreed, view, 4)
     next_review = f"<p class='room-next'><b>{esc(view.t('room.next_review'))}:</b> {esc(nxt)}</p>"
-    return (f"<div class='room-screen room-split'>{_section(view.t('room.decisions'), decisions + next_review)}"
+    return (f"<div class='room-screen room-split room-close'>{_section(view.t('room.decisions'), decisions + next_review)}"
             f"{_section(view.t('room.who_what_when'), actions)}</div>")
 
 
@@ -296,26 +356,47 @@ SCREENS = {"start": start, "opening": opening, "story": story, "assessment": ass
            "plan": plan, "review": review, "close": close}
 
 
+#: The box (width, height in pixels) a chart of the room is drawn for, per layout, at the size the layout is meant
+#: for (16:9 at 1280×720, 4:3 at 1024×768), measured in Chromium: drawn for its box, a 22 px label is 22 px on
+#: the screen. The SVG still scales with its box in other windows.
+CHART_BOXES = {"16:9": {"assessment": (470, 455), "network": (920, 460)},
+               "4:3": {"assessment": (388, 418), "network": (990, 400)}}
+
+
+def chart_box(layout: str, step: str) -> tuple[int, int]:
+    return CHART_BOXES.get(layout, CHART_BOXES["16:9"])[step]
+
+
 def room_css(c: dict[str, str], layout: str) -> str:
-    """The room view's rules: every screen is a grid exactly as tall as the body."""
+    """The room view's rules: every screen is a grid exactly as tall as the body; no text under 24 px (the
+    charts' labels 20 px or more), nothing clamped or cut, contrast 7:1 or more."""
     four_three = layout == "4:3"
     r = ".casekit-room-app"
+    # the row of a grid where views differ: dark enough behind every text colour for 7:1
+    disagree = "#2e1600" if c["bg"] == "#000000" else c["highlight"]
     return f"""
 {r} .casekit-body {{ overflow: hidden !important; padding-bottom: 0 !important; }}
+{r} .room-host {{ margin: 0 !important; }}
 {r} .room-host, {r} .room-host > .widget-html-content {{ height: 100%; width: 100%; }}
-{r} .room-screen {{ height: 100%; box-sizing: border-box; display: grid; gap: 12px 18px; padding: 4px 0;
-  font-size: 26px; line-height: 1.3; overflow: hidden; }}
+{r} .room-screen {{ height: 100%; box-sizing: border-box; display: grid; gap: 10px 18px; padding: 2px 0 0 0;
+  font-size: 26px; line-height: 1.25; overflow: hidden; }}
 {r} .room-two, {r} .room-split {{ grid-template-columns: 1fr 1fr; grid-template-rows: minmax(0, 1fr); }}
 {r} .room-split {{ grid-template-columns: {'2fr 3fr' if four_three else '5fr 6fr'}; }}
-{r} .room-split.room-assessment {{ grid-template-columns: {'2fr 3fr' if four_three else '4fr 7fr'}; }}
-{r} .room-line {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }}
-{r} .room-goal-text {{ display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }}
+{r} .room-split.room-assessment {{ grid-template-columns: {'2fr 3fr' if four_three else '5fr 8fr'}; }}
 {r} .room-three {{ grid-template-columns: {'1fr 1fr' if four_three else '1fr 1fr 1fr'};
   grid-template-rows: {'auto minmax(0, 1fr)' if four_three else 'minmax(0, 1fr)'}; }}
 {r} .room-three .room-wide {{ {'grid-column: 1 / -1;' if four_three else ''} }}
-{r} .room-network {{ grid-template-columns: {'3fr 2fr' if four_three else '2fr 1fr'}; grid-template-rows: minmax(0, 1fr); }}
+{r} .room-network {{ grid-template-columns: {'1fr' if four_three else '3fr 1fr'};
+  grid-template-rows: {'minmax(0, 1fr) auto' if four_three else 'minmax(0, 1fr)'}; }}
+{r} .room-network .room-side .room-list {{ {'display: flex; flex-wrap: wrap; gap: 0 24px;' if four_three else ''} }}
+{r} .room-network .room-side p {{ margin: 0; }}
+{r} .room-review {{ grid-template-columns: {'1fr' if four_three else '3fr 1fr'};
+  grid-template-rows: {'auto auto' if four_three else 'minmax(0, 1fr)'}; align-content: start; }}
+{r} .room-plan {{ grid-template-columns: {'1fr' if four_three else '5fr 6fr'};
+  grid-template-rows: {'auto auto' if four_three else 'minmax(0, 1fr)'}; align-content: start; }}
 {r} .room-box {{ min-height: 0; min-width: 0; overflow: hidden; display: flex; flex-direction: column; }}
-{r} .room-box h2 {{ font-size: 28px; margin: 0 0 6px 0; color: {c['accent']}; font-weight: 800; flex: 0 0 auto; }}
+{r} .room-box h2 {{ font-size: 28px; margin: 0 0 6px 0; color: {c['accent']}; font-weight: 800; flex: 0 0 auto;
+  line-height: 1.15; }}
 {r} .room-chart-box .room-chart {{ flex: 1 1 auto; min-height: 0; display: flex; align-items: flex-start;
   justify-content: center; }}
 {r} .room-chart svg {{ width: 100% !important; height: 100% !important; max-height: 100%;
@@ -332,34 +413,44 @@ def room_css(c: dict[str, str], layout: str) -> str:
 {r} .room-minutes {{ color: {c['muted']}; margin-left: 0.6em; white-space: nowrap; }}
 {r} .room-current .room-minutes {{ color: {c['accent']}; }}
 {r} .room-clamp {{ display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }}
-{r} .room-clamp1 {{ display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }}
 {r} .room-request {{ font-size: 28px; margin: 0; }}
 {r} .room-request .room-clamp {{ -webkit-line-clamp: {4 if four_three else 9}; }}
 {r} table.room-grid, {r} table.room-table {{ border-collapse: collapse; width: 100%; font-size: 24px; }}
 {r} table.room-grid th, {r} table.room-grid td, {r} table.room-table th, {r} table.room-table td {{
-  border: 1px solid {c['border']}; padding: 1px 8px; text-align: left; vertical-align: top; line-height: 1.15; }}
+  border: 1px solid {c['border']}; padding: 0 6px; text-align: left; vertical-align: top; line-height: 1.12;
+  font-size: 24px; }}
 {r} table.room-grid td {{ text-align: center; white-space: nowrap; font-weight: 700; }}
-{r} table.room-grid thead th {{ font-size: 20px; font-weight: 700; line-height: 1.1; vertical-align: bottom;
-  word-break: normal; }}
-{r} table.room-grid tbody th {{ white-space: {'normal' if four_three else 'nowrap'}; font-size: 22px; line-height: 1.1; }}
-{r} table.room-grid td {{ font-size: 22px; }}
-{r} .room-grid-box {{ overflow: hidden; }}
+{r} table.room-grid thead th {{ font-weight: 700; vertical-align: bottom; white-space: nowrap; }}
+{r} table.room-grid tbody th {{ font-weight: 400; }}
+{r} table.room-grid td.room-number, {r} table.room-table td.room-number {{ color: {c['muted']}; text-align: right;
+  font-weight: 700; width: 1.2em; }}
+{r} table.room-grid tr.casekit-disagree td, {r} table.room-grid tr.casekit-disagree th {{ background: {disagree}; }}
+{r} table.room-grid tr.casekit-disagree td.room-number {{ box-shadow: inset 6px 0 0 {c['warning']}; }}
 {r} .room-status-unmet {{ color: {c['error']}; }}
 {r} .room-status-met {{ color: {c['ok']}; }}
 {r} .room-flag {{ color: {c['warning']}; }}
-{r} .room-legend {{ color: {c['muted']}; font-size: 22px; margin: 4px 0 0 0; }}
+{r} .room-key {{ list-style: none; margin: 6px 0 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0 16px;
+  font-size: 24px; line-height: 1.2; color: {c['fg']}; flex: 0 0 auto; }}
+{r} .room-key li {{ display: flex; align-items: center; gap: 6px; }}
+{r} .room-key .casekit-swatch {{ flex: 0 0 auto; }}
+{r} .room-marks {{ flex-direction: column; margin-top: 10px; }}
 {r} .room-count {{ margin: 0 0 4px 0; font-weight: 700; }}
 {r} .room-gap {{ color: {c['error']}; font-weight: 700; }}
-{r} .room-goal {{ border: 2px solid {c['border']}; border-radius: 8px; padding: 4px 10px; margin: 0 0 8px 0; }}
-{r} .room-goal-text {{ margin: 0 0 4px 0; font-weight: 700; }}
+{r} .room-goals {{ list-style: none; margin: 0; padding: 0; font-size: 24px; line-height: 1.2; }}
+{r} .room-goals li {{ display: flex; gap: 0.5em; margin: 0 0 8px 0; }}
+{r} .room-goals li.room-current {{ color: {c['accent']}; font-weight: 700; }}
+{r} .room-goals .room-number {{ flex: 0 0 1.2em; text-align: right; }}
 {r} .room-ladder {{ list-style: none; margin: 0; padding: 0; font-size: 24px; }}
-{r} .room-ladder li {{ display: flex; gap: 0.5em; line-height: 1.2; margin: 0 0 2px 0; }}
+{r} .room-ladder li {{ display: flex; gap: 0.5em; line-height: 1.2; margin: 0 0 8px 0; }}
 {r} .room-ladder b {{ flex: 0 0 1.8em; text-align: right; }}
 {r} .room-ladder .room-baseline {{ color: {c['accent']}; }}
 {r} .room-overdue td {{ color: {c['error']}; font-weight: 700; }}
 {r} .room-nowrap {{ white-space: nowrap; }}
-{r} td.room-level {{ text-align: center; font-weight: 800; font-size: 28px; white-space: nowrap; }}
+{r} th.room-level-head {{ width: 4.2em; }}
+{r} td.room-level {{ text-align: center; font-weight: 800; font-size: 28px !important; white-space: nowrap; }}
 {r} td.room-level-up {{ color: {c['ok']}; }}
+{r} .room-facts {{ {'display: flex; gap: 0 24px;' if four_three else ''} }}
+{r} .room-decisions li {{ margin-bottom: 12px; }}
 {r} .room-dissent {{ color: {c['warning']}; }}
 {r} .room-next {{ margin: 8px 0 0 0; }}
 {r} .room-start {{ display: flex; align-items: center; justify-content: center; text-align: center; }}
