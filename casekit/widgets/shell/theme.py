@@ -135,6 +135,7 @@ body:has(#rendered_cells .casekit-app) {{ background: {c['bg']} !important; over
 {r} .widget-checkbox {{ width: auto !important; height: auto; }}
 {r} .widget-checkbox label {{ white-space: normal; }}
 {r} .widget-checkbox input[type=checkbox] {{ width: 28px; height: 28px; }}
+{r} .casekit-checklist-items {{ flex-direction: row; flex-wrap: wrap; column-gap: 28px; }}
 {r} .widget-hbox, {r} .widget-vbox, {r} .widget-box {{ min-width: 0; max-width: 100%; }}
 {r} .casekit-row {{ display: flex; flex-wrap: wrap !important; gap: 6px 10px; align-items: center;
   border-bottom: 1px solid {c['border']}; padding: 4px 0; height: auto; }}

@@ -38,7 +38,6 @@ from datetime import date
 from typing import Any, Callable
 
 import ipywidgets as widgets
-from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import TextStyle
 
 from ...anonymise import initials
@@ -46,7 +45,8 @@ from ...errors import describe
 from ...i18n import format_date, gettext, parse_date
 from ...model import SupervisionSession
 from .. import lean
-from ..common import GuardedSelectMultiple, MessageLabel, esc, friendly_messages, log
+from ..checklist import CheckboxList
+from ..common import MessageLabel, esc, friendly_messages, log
 from .base import View, html_box, message_label
 from .tables import records, table
 
@@ -117,11 +117,10 @@ class SessionView(View):
         self.date.observe(self._on(lambda v: self._date_changed(v), self.header_message), names="value")
         # the body --------------------------------------------------------------------------------------------
         self.cases_message = message_label()
-        self.cases = GuardedSelectMultiple(options=[], rows=4, description=self.field("case_ids"),
-                                           on_refused=lambda _v: self.cases_message.show(
-                                               [self.label("conf.error_value_refused")]),
-                                           layout=lean.shared_layout(), style=lean.shared_style(DescriptionStyle))
-        self.cases.add_class("casekit-sv-session-cases")
+        # checkboxes, not a multiple selection: one plain click must not drop the other cases (room.md)
+        self.cases = CheckboxList(description=self.field("case_ids"), css="casekit-sv-session-cases",
+                                  on_refused=lambda _v: self.cases_message.show(
+                                      [self.label("conf.error_value_refused")]))
         self.cases.observe(self._on(lambda v: self.apply(lambda d: d.__setitem__("case_ids", list(v)),
                                                          self.cases_message), self.cases_message), names="value")
         self.reflections_message = message_label()
