@@ -1,21 +1,25 @@
 """The room view's screens and charts, without a browser: charts drawn for the box they fill (so a 22 px label
 is 22 px on the projector), names never shortened, numbered spokes that match the grid's numbered rows, every
-goal on Plan with the whole ladder of the goal open on the console, and no text under 24 px in the room's CSS.
+goal on Plan with the whole ladder of the goal open on the console (or, with no ladder open, the actions as many
+as fit, open first, then "+N more actions"), and no text under 24 px in the room's CSS.
 The browser measures the same on every step (tests/e2e/test_console_e2e.py, ``rules.readable``)."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 
 import casekit
 from casekit.anonymise.projection import room_projection
 from casekit.conference.room_state import RoomState
+from casekit.i18n import format_date, gettext, ngettext
+from casekit.model.plan import Action
 from casekit.widgets.room import screens
 from casekit.widgets.room.chart_case import chart_case
 from casekit.widgets.room.render import ecomap, screen_html, star
 from casekit.widgets.shell.theme import PALETTES
+from casekit.vocab import ActionStatus
 
 EXAMPLES = ["family-children-at-risk", "psychosis-homelessness", "young-adult-leaving-care"]
 
@@ -70,18 +74,86 @@ def test_the_ecomap_fills_its_box_and_never_shortens_a_name(name, layout):
         assert " ".join(actor.name.split()) in joined, actor.name
 
 
-def test_plan_lists_every_goal_and_the_whole_ladder_of_the_goal_open_on_the_console():
+def plan_room(lang: str, **changes):
+    """The family's case with the partner's cancelled action open again (a person: initials in the room) and
+    ``changes`` to the case, projected for the room in privacy mode."""
+    case = casekit.load_example("family-children-at-risk", lang)
+    actions = [a.model_copy(update={"status": ActionStatus.PLANNED, "due": date(2026, 1, 15)})
+               if a.owner_id == "act-partner" else a for a in case.actions]
+    case = case.model_copy(update={"actions": actions, **changes})
+    conference = max(case.conferences, key=lambda c: (c.date, c.id))
+    return case, conference, room_projection(case, privacy=True, lang=lang, conference_id=conference.id)
+
+
+def cells(html: str) -> list[list[str]]:
+    return [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", html)[1:]]
+
+
+@pytest.mark.parametrize("layout", ["16:9", "4:3"])
+@pytest.mark.parametrize("lang", ["cs", "en"])
+def test_plan_without_a_ladder_open_shows_the_goals_and_the_actions_open_first(lang, layout):
+    case, conference, room = plan_room(lang)
+    view = screens.View(lang=lang, layout=layout, now=datetime(2025, 12, 3, tzinfo=timezone.utc))
+    state = RoomState(conference_id=conference.id, case_id=case.id, step="plan")
+    html = screens.plan(room, state, view)
+    assert "room-ladder" not in html and "room-plan-actions" in html
+    assert all(f"<span>{screens.esc(g.text)}</span>" in html for g in room.goals[:4])  # numbered goals
+    rows = cells(html)
+    assert 3 <= len(rows) < len(room.actions)  # as many as fit; the rest counted below
+    partner = next(a for a in room.actions if a.owner_id == "act-partner")
+    assert partner.owner_label == "S."  # initials: what the projection gives the room
+    due = format_date(date(2026, 1, 15), lang)
+    assert due == ("15. 1. 2026" if lang == "cs" else "15 Jan 2026")
+    # the open actions first, the nearest due date first: the partner's (15 Jan 2026), then the client's (Oct 2026)
+    assert rows[0] == [screens.esc(partner.what), "S.", due, partner.status_label]
+    job = next(a for a in room.actions if a.status == ActionStatus.IN_PROGRESS.value)
+    assert rows[1] == [screens.esc(job.what), job.owner_label, format_date(date(2026, 10, 31), lang),
+                       gettext("action_status.in_progress", lang)]
+    closed = (gettext("action_status.done", lang), gettext("action_status.cancelled", lang))
+    assert rows[2:] and all(r[3] in closed for r in rows[2:])  # then the done and cancelled ones
+    assert "partner" not in html and "father" not in html and "otec" not in html  # the name stays with the console
+    hidden = len(room.actions) - len(rows)
+    assert screens.esc(ngettext("room.more_actions", hidden, lang)) in html
+    assert "room-clamp" not in html and "…" not in html
+
+
+def test_plan_with_a_ladder_open_shows_the_goals_and_that_ladder_without_the_actions():
     case, conference, room = room_of("family-children-at-risk", "en")
     view = screens.View(lang="en", layout="16:9")
     state = RoomState(conference_id=conference.id, case_id=case.id, step="plan")
-    html = screens.plan(room, state, view)
-    assert html.count("<li") >= min(len(room.goals), 6) + 5
-    first = room.goals[0]
-    assert all(screens.esc(level.text) in html for level in first.levels if level.text)  # no goal open: the first
     last = room.goals[-1]
     html = screens.plan(room, state.reveal("plan_goal", last.id), view)
+    assert "room-plan-actions" not in html and "room-ladder" in html
+    assert html.count("<li") >= min(len(room.goals), 6) + 5
     assert all(screens.esc(level.text) in html for level in last.levels if level.text)
+    assert f"Goal {len(room.goals)}" in html
     assert "room-clamp" not in html and "…" not in html
+    gone = screens.plan(room, state.reveal("plan_goal", "goal-removed-meanwhile"), view)  # its goal is gone
+    assert "room-ladder" not in gone and "room-plan-actions" in gone
+
+
+@pytest.mark.parametrize("layout", ["16:9", "4:3"])
+@pytest.mark.parametrize("lang", ["cs", "en"])
+def test_plan_shows_as_many_actions_as_fit_and_counts_the_rest(lang, layout):
+    base = casekit.load_example("family-children-at-risk", lang)
+    long = "Ask the municipal flats office for a written repayment schedule and bring it to the next meeting"
+    many = [Action(id=f"act-many-{n:02d}", what=f"{long} ({n})" if n % 2 else f"Call the school ({n})",
+                   owner_id="act-partner", due=date(2026, 1, 1 + n), status=ActionStatus.PLANNED)
+            for n in range(25)]
+    case, conference, room = plan_room(lang, actions=many + list(base.actions))
+    view = screens.View(lang=lang, layout=layout, now=datetime(2025, 12, 3, tzinfo=timezone.utc))
+    html = screens.plan(room, RoomState(conference_id=conference.id, case_id=case.id, step="plan"), view)
+    rows = cells(html)
+    hidden = len(room.actions) - len(rows)
+    assert 3 <= len(rows) <= 12 and hidden > 20
+    assert [r[0].rsplit("(", 1)[-1] for r in rows] == [f"{n})" for n in range(len(rows))]  # open, by due date
+    assert f"<p class='room-more'>{screens.esc(ngettext('room.more_actions', hidden, lang))}</p>" in html
+    assert ngettext("room.more_actions", 1, lang) != ngettext("room.more_actions", 5, lang)
+    assert ngettext("room.more_actions", 3, "cs") == "+3 další kroky"
+    # what fits is measured for the screen: the rows drawn never need more than the room's screen
+    goals_and_heads = screens.H2_PX * 2 + 10 + screens.ROW_LINE_PX + 40
+    used = sum(screens._action_row_px(a, view) for a in screens.plan_actions(room)[:len(rows)])
+    assert used + goals_and_heads < screens.SCREEN_BOXES[layout][1]
 
 
 @pytest.mark.parametrize("layout", ["16:9", "4:3"])

@@ -200,21 +200,41 @@ def test_every_step_fits_the_room_and_the_console(demo, offline_page, width, hei
     console.goto(server.url("conference"))
     open_conference(console, app, "K.", lang=lang, layout="4:3" if width == 1024 else "16:9")
     report, sizes, unreadable = {}, {}, []
-    for number, key in enumerate(STEPS, start=2):
-        app.go(key)
-        room_shows(room, number)
+
+    def check_room(key: str, shot: str) -> None:
+        """The room's screen: one screen, nothing cut, readable from the back (room.md): body text 24 px, chart
+        labels 20 px on screen, 7:1."""
         room.wait_for_timeout(500)
         report[key] = (measure(console)["screens"], measure(room)["screens"])
         assert_fits(room, f"room {key} {size}", screens=1)
-        # readable from the back (room.md): body text 24 px, chart labels 20 px on screen, nothing cut, 7:1
         seen = readable(room)
         sizes[key] = (seen["html"] and seen["html"]["min"], seen["svg"] and round(seen["svg"]["min"], 1))
         for kind in ("small", "cut", "faint"):
             if seen[kind]:
                 unreadable.append(f"room {key} {size}: {len(seen[kind])} {kind}, e.g. " + " | ".join(seen[kind][:4]))
+        _shot(room, SHOTS / "room" / size, shot)
+
+    for number, key in enumerate(STEPS, start=2):
+        app.go(key)
+        room_shows(room, number)
+        if key == "plan":  # no ladder open on the console: the room shows the goals and the actions
+            if console.locator(".casekit-gas-ladder").count():  # left open by an earlier run: closed
+                console.locator(".casekit-goal-ladder-button").first.click()
+            console.locator(".casekit-gas-ladder").first.wait_for(state="detached", timeout=COLD)
+            room.locator(".room-plan-actions, .room-actions-box .room-empty").first.wait_for(timeout=10_000)
+            assert room.locator(".room-ladder").count() == 0
+        check_room(key, f"{number}-{key}")
         assert_fits(console, f"console {key} {size}", screens=2 if key == "assessment" else 4)
         app.shot(f"{number}-{key}")
-        _shot(room, SHOTS / "room" / size, f"{number}-{key}")
+        if key == "plan":  # a goal's GAS ladder opened on the console: the room shows the goals and that ladder
+            console.locator(".casekit-goal-ladder-button").first.click()
+            console.locator(".casekit-gas-ladder").first.wait_for(timeout=COLD)
+            room.locator(".room-ladder").first.wait_for(timeout=10_000)
+            assert room.locator(".room-plan-actions").count() == 0
+            check_room("plan-ladder", f"{number}-{key}-ladder")
+            console.locator(".casekit-goal-ladder-button").first.click()  # closed again: the actions are back
+            console.locator(".casekit-gas-ladder").first.wait_for(state="detached", timeout=COLD)
+            room.locator(".room-plan-actions, .room-actions-box .room-empty").first.wait_for(timeout=10_000)
         console_page.assert_no_traceback()
         room_page.assert_no_traceback()
     print(f"screens (console, room) at {size}: {report}")

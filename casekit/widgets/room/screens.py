@@ -273,34 +273,154 @@ def _open_actions(room: RoomCase) -> list:
     return sorted((a for a in room.actions if a.status not in done), key=lambda a: (a.due or date.max, a.id))
 
 
+def plan_actions(room: RoomCase) -> list:
+    """The actions in the order Plan shows them: the open ones first, the nearest due date first (no date last);
+    then the done and cancelled ones, the latest due date first (what was just finished, not last year's)."""
+    done = (ActionStatus.DONE.value, ActionStatus.CANCELLED.value)
+    closed = sorted((a for a in room.actions if a.status in done), key=lambda a: a.id)
+    closed.sort(key=lambda a: a.due or date.min, reverse=True)
+    return _open_actions(room) + closed
+
+
 def open_goal(room: RoomCase, state: RoomState | None):
-    """The goal whose ladder the room shows: the one open on the console's Plan (``revealed["plan_goal"]``), else
-    the first."""
+    """The goal whose ladder is open on the console's Plan (``revealed["plan_goal"]``), ``None`` when no ladder
+    is open there (or its goal is gone)."""
     wanted = state.revealed.get("plan_goal") if state is not None else None
-    return next((g for g in room.goals if g.id == wanted), room.goals[0] if room.goals else None)
+    return next((g for g in room.goals if g.id == wanted), None) if wanted else None
+
+
+# -- what fits Plan: the room's screen below its heading, at the size each layout is meant for ------------------
+#: width and height (CSS px) of ``.room-screen`` at 1280×720 (16:9) and 1024×768 (4:3), measured in Chromium
+SCREEN_BOXES = {"16:9": (1256, 620), "4:3": (1000, 668)}
+#: a character of 24 px text: DejaVu Sans (wider than most sans fonts) averages 12.2 px over the examples' goals
+#: and actions in both languages, 13.5 px on the widest; an estimate that errs towards fewer rows, never towards
+#: a row below the window
+CHAR_PX = 13.8
+LINE_PX = 24 * 1.2  # a line of the goals' list
+ROW_LINE_PX = 24 * 1.12  # a line of a table's cell
+H2_PX = 28 * 1.15 + 6
+#: Plan's actions table: the date and status columns (em of 24 px), the rest shared by what and who
+DUE_EM, STATUS_EM, WHO_SHARE = 7.0, 7.5, 0.27
+
+
+def _lines(text: str, width_px: float) -> int:
+    """How many lines ``text`` wraps to in a box ``width_px`` wide (greedy, by words; a word too long for a line
+    breaks, as ``overflow-wrap: anywhere`` does)."""
+    chars = max(1, int(width_px / CHAR_PX))
+    lines, used = 1, 0
+    for word in text.split():
+        while len(word) > chars:  # broken anywhere
+            if used:
+                lines, used = lines + 1, 0
+            word = word[chars:]
+            lines += 1
+        if used == 0:
+            used = len(word)
+        elif used + 1 + len(word) <= chars:
+            used += 1 + len(word)
+        else:
+            lines, used = lines + 1, len(word)
+    return lines
+
+
+def _action_columns(view: View) -> tuple[float, float]:
+    """The width (px) of the what and the who columns of Plan's actions table."""
+    width = SCREEN_BOXES["4:3" if view.four_three else "16:9"][0]
+    shared = width - (DUE_EM + STATUS_EM) * 24
+    return shared * (1 - WHO_SHARE), shared * WHO_SHARE
+
+
+def _action_row_px(action, view: View) -> float:
+    what, who = _action_columns(view)
+    padding = 12 + 2  # the cell's padding and borders
+    return max(_lines(action.what, what - padding), _lines(action.owner_label, who - padding), 1) * ROW_LINE_PX + 1
+
+
+def _plan_goals(room: RoomCase, view: View, shown, limit: int) -> tuple[str, int]:
+    """The numbered goals (the goal whose ladder is open marked), at most ``limit``, and their height in px."""
+    number = {g.id: n for n, g in enumerate(room.goals, start=1)}
+    at = number[shown.id] if shown is not None else 1
+    first = max(0, min(at - limit, len(room.goals) - limit))  # the open goal always listed
+    listed = room.goals[first:first + limit]
+    items = []
+    for goal in listed:
+        current = " class='room-current'" if shown is not None and goal.id == shown.id else ""
+        items.append(f"<li{current}><b class='room-number'>{number[goal.id]}</b> <span>{esc(goal.text)}</span></li>")
+    hidden = len(room.goals) - len(items)
+    html = f"<ol class='room-goals'>{''.join(items)}</ol>"
+    text_px = SCREEN_BOXES["4:3" if view.four_three else "16:9"][0] - 1.7 * 24
+    height = H2_PX + sum(_lines(g.text, text_px) * LINE_PX + 8 for g in listed)
+    if hidden > 0:
+        html += f"<p class='room-more'>{esc(view.t('room.more_goals', count=hidden))}</p>"
+        height += LINE_PX * 2
+    return html, height
+
+
+def plan_actions_table(actions: list, view: View, height_px: float) -> tuple[str, int]:
+    """Plan's actions table in ``height_px``: what, who, by when, status, in the order given, as many as fit, then
+    ``+N more actions``. Returns the HTML and how many actions it shows."""
+    if not actions:
+        return _empty(view, "room.no_actions"), 0
+    more_px = 24 * 1.25 + 4
+    budget = height_px - ROW_LINE_PX - 2  # the head
+    shown = 0
+    for n, action in enumerate(actions):
+        row = _action_row_px(action, view)
+        last = n == len(actions) - 1
+        if row > budget - (0 if last else more_px):
+            break
+        budget -= row
+        shown += 1
+    today = (view.now or datetime.now()).date()
+    closed = (ActionStatus.DONE.value, ActionStatus.CANCELLED.value)
+    rows = []
+    for action in actions[:shown]:
+        due = format_date(action.due, view.lang, empty="–")
+        if action.status in closed:
+            css = " class='room-closed'"
+        elif action.due and action.due < today:
+            css = " class='room-overdue'"
+        else:
+            css = ""
+        rows.append(f"<tr{css}><td>{esc(action.what)}</td><td>{esc(action.owner_label)}</td>"
+                    f"<td class='room-nowrap'>{esc(due)}</td><td>{esc(action.status_label)}</td></tr>")
+    what, who = _action_columns(view)
+    cols = (f"<colgroup><col style='width:{what:.0f}px'><col style='width:{who:.0f}px'>"
+            f"<col style='width:{DUE_EM}em'><col style='width:{STATUS_EM}em'></colgroup>")
+    head = (f"<tr><th>{esc(view.t('room.what'))}</th><th>{esc(view.t('room.who'))}</th>"
+            f"<th>{esc(view.t('room.by_when'))}</th><th>{esc(view.t('field.status'))}</th></tr>")
+    html = (f"<table class='room-table room-plan-actions'>{cols}<thead>{head}</thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
+    hidden = len(actions) - shown
+    if hidden > 0:
+        html += f"<p class='room-more'>{esc(ngettext('room.more_actions', hidden, view.lang))}</p>"
+    return html, shown
 
 
 def plan(room: RoomCase, state: RoomState | None, view: View) -> str:
-    """Every goal (numbered; as many as the screen holds), and the whole GAS ladder of the goal open on the
-    console."""
-    if not room.goals:
-        return f"<div class='room-screen room-plan'>{_section(view.t('room.goals'), _empty(view, 'room.no_goals'))}</div>"
+    """Plan as the room sees it. While the console has a goal's GAS ladder open (``revealed["plan_goal"]``): the
+    numbered goals and that whole ladder. Otherwise the numbered goals and the actions: what, who, by when and
+    status, the open ones first, as many as fit the screen, then ``+N more actions``."""
     shown = open_goal(room, state)
-    limit = 6
-    number = {g.id: n for n, g in enumerate(room.goals, start=1)}
-    first = max(0, min(number[shown.id] - limit, len(room.goals) - limit))  # the open goal always listed
-    items = []
-    for goal in room.goals[first:first + limit]:
-        current = " class='room-current'" if goal.id == shown.id else ""
-        items.append(f"<li{current}><b class='room-number'>{number[goal.id]}</b> <span>{esc(goal.text)}</span></li>")
-    hidden = len(room.goals) - len(items)
-    goals = f"<ol class='room-goals'>{''.join(items)}</ol>"
-    if hidden > 0:
-        goals += f"<p class='room-more'>{esc(view.t('room.more_goals', count=hidden))}</p>"
-    ladder = _ladder(shown, view)
-    title = f"{view.t('room.goal')} {number[shown.id]}"
-    return (f"<div class='room-screen room-plan'>{_section(view.t('room.goals'), goals, 'room-goal-list')}"
-            f"{_section(title, ladder, 'room-goal-ladder')}</div>")
+    if shown is not None:
+        goals, _height = _plan_goals(room, view, shown, 6)
+        title = f"{view.t('room.goal')} {room.goals.index(shown) + 1}"
+        return (f"<div class='room-screen room-plan'>{_section(view.t('room.goals'), goals, 'room-goal-list')}"
+                f"{_section(title, _ladder(shown, view), 'room-goal-ladder')}</div>")
+    screen = SCREEN_BOXES["4:3" if view.four_three else "16:9"][1]
+    if room.goals:  # up to five goals, in at most 40 % of the screen: the actions get the rest
+        limit = 5
+        goals, height = _plan_goals(room, view, None, limit)
+        while limit > 1 and height > 0.4 * screen:
+            limit -= 1
+            goals, height = _plan_goals(room, view, None, limit)
+    else:
+        goals, height = _empty(view, "room.no_goals"), H2_PX + LINE_PX * 1.25
+    left = screen - height - 10 - H2_PX
+    actions, _count = plan_actions_table(plan_actions(room), view, left)
+    return (f"<div class='room-screen room-plan room-plan-actions-view'>"
+            f"{_section(view.t('room.goals'), goals, 'room-goal-list')}"
+            f"{_section(view.t('room.actions'), actions, 'room-actions-box')}</div>")
 
 
 def gas_table(room: RoomCase, view: View) -> str:
@@ -445,6 +565,11 @@ def room_css(c: dict[str, str], layout: str) -> str:
 {r} .room-ladder b {{ flex: 0 0 1.8em; text-align: right; }}
 {r} .room-ladder .room-baseline {{ color: {c['accent']}; }}
 {r} .room-overdue td {{ color: {c['error']}; font-weight: 700; }}
+{r} .room-plan-actions-view {{ grid-template-columns: 1fr; grid-template-rows: auto minmax(0, 1fr); }}
+{r} table.room-plan-actions {{ table-layout: fixed; }}
+{r} table.room-plan-actions td {{ overflow-wrap: anywhere; }}
+{r} table.room-plan-actions tr.room-closed td {{ color: {c['muted']}; }}
+{r} .room-actions-box .room-more, {r} .room-goal-list .room-more {{ margin: 4px 0 0 0; }}
 {r} .room-nowrap {{ white-space: nowrap; }}
 {r} th.room-level-head {{ width: 4.2em; }}
 {r} td.room-level {{ text-align: center; font-weight: 800; font-size: 28px !important; white-space: nowrap; }}
