@@ -59,6 +59,8 @@ class Text(Model):
         if isinstance(data, str):
             return {"en": data}
         if isinstance(data, dict) and "other" not in data:
+            if len(data) <= 2 and all(k in ("en", "cs") for k in data):
+                return data  # the common case, {en: …, cs: …}: no other language to sort out
             languages = {k: v for k, v in data.items() if k not in ("en", "cs") and is_language_code(k)}
             if languages:  # {en: …, de: …} → en, and other: {de: …}; anything else stays and is refused
                 data = {k: v for k, v in data.items() if k not in languages}

@@ -69,6 +69,9 @@ _REFUSED = {
     ast.Yield: "errors.expr_not_allowed",
     ast.YieldFrom: "errors.expr_not_allowed",
 }
+#: Node type → (the message refusing it or None, the name of its visit method).
+_VISITS: dict[type, tuple[str | None, str]] = {}
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 _ARITHMETIC = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 _COMPARISONS = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn)
 
@@ -188,10 +191,15 @@ class _Checker:
         self.nodes += 1
         if depth > MAX_DEPTH or self.nodes > MAX_NODES:
             self.fail("errors.expr_too_complex", node)
-        for kind, code in _REFUSED.items():
-            if isinstance(node, kind):
-                self.fail(code, node)
-        method = getattr(self, f"visit_{type(node).__name__}", None)
+        kind = type(node)
+        found = _VISITS.get(kind)
+        if found is None:  # what to do with a node type, worked out once per type
+            refused = next((code for k, code in _REFUSED.items() if issubclass(kind, k)), None)
+            found = _VISITS[kind] = (refused, f"visit_{kind.__name__}")
+        refused, name = found
+        if refused is not None:
+            self.fail(refused, node)
+        method = getattr(self, name, None)
         if method is None:
             self.fail("errors.expr_not_allowed", node)
         method(node, depth)
@@ -216,7 +224,7 @@ class _Checker:
         if node.id == VALUE:
             self.uses_value = True
             return
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,63}", node.id):
+        if not _NAME.fullmatch(node.id):
             self.fail("errors.expr_bad_name", node, name=node.id)
         self.names.add(node.id)
 

@@ -19,6 +19,7 @@ from typing import Any
 # characters YAML does not allow raw (C0/C1 controls, DEL, surrogates, BOM-like non-characters) or reads
 # as line breaks inside a quoted text (NEL, LINE and PARAGRAPH SEPARATOR): escaped inside double quotes
 _ESCAPE = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF)}
+_NEEDS_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")  # the keys of _ESCAPE
 _UNSAFE_BLOCK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff\t\r]")
 _PLAIN_FIRST = re.compile(r"[A-Za-z0-9_(./$\u00c0-\U0010ffff]")
 _PLAIN_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
@@ -33,6 +34,7 @@ def _resolver():
 
 
 _MARKS = re.compile("[\\[\\]{},&*!|>'\"%@`]")  # flow indicators and other marks: quoted, to be safe
+_PLAIN_BAD_OR_MARK = re.compile(f"{_PLAIN_BAD.pattern}|{_MARKS.pattern}")  # one search instead of two
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +48,7 @@ def _plain_ok(text: str) -> bool:
     """Can ``text`` be written without quotes and still be read as this same text?"""
     if not text or len(text) > 200 or not _PLAIN_FIRST.match(text) or text[-1].isspace() or text[-1] == ":":
         return False
-    if ": " in text or " #" in text or _PLAIN_BAD.search(text) or _MARKS.search(text):
+    if ": " in text or " #" in text or _PLAIN_BAD_OR_MARK.search(text):
         return False
     if text[0] not in _resolved_firsts():
         return True
@@ -59,7 +61,10 @@ def quoted(text: str) -> str:
     """``text`` as a double-quoted YAML scalar (JSON's escapes, plus the characters YAML treats specially)."""
     if not text:
         return '""'
-    return json.dumps(text, ensure_ascii=False).translate(_ESCAPE)
+    out = json.dumps(text, ensure_ascii=False)
+    # str.translate looks every character up in the table (a tenth of the time of writing a large import):
+    # only a text that has one of those characters needs it
+    return out.translate(_ESCAPE) if _NEEDS_ESCAPE.search(out) else out
 
 
 def scalar(value: Any) -> str:

@@ -63,15 +63,22 @@ def is_valid_id(name: str) -> bool:
     return bool(_ID.match(name)) and not keyword.iskeyword(name) and name not in RESERVED
 
 
+#: A text make_id keeps as it is: ASCII letters, digits and _, a letter first, no _ last, at most 64 characters.
+_READY_ID = re.compile(r"[A-Za-z](?:[A-Za-z0-9_]{0,62}[A-Za-z0-9])?")
+
+
 def make_id(raw: Any, fallback: str = "item") -> str:
     """A casekit id (``[A-Za-z_][A-Za-z0-9_]{0,63}``, not a keyword) made from any text."""
-    text = unicodedata.normalize("NFKD", str(raw or "")).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^A-Za-z0-9_]+", "_", text).strip("_")
-    if not text:
-        text = fallback
-    if text[0].isdigit():
-        text = f"{fallback}_{text}"
-    text = text[:64]
+    if type(raw) is str and _READY_ID.fullmatch(raw):  # most field names: nothing to change but a keyword
+        text = raw
+    else:
+        text = unicodedata.normalize("NFKD", str(raw or "")).encode("ascii", "ignore").decode()
+        text = re.sub(r"[^A-Za-z0-9_]+", "_", text).strip("_")
+        if not text:
+            text = fallback
+        if text[0].isdigit():
+            text = f"{fallback}_{text}"
+        text = text[:64]
     if keyword.iskeyword(text) or text in RESERVED:
         text = f"{text}_"
     return text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from operator import itemgetter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -224,12 +225,19 @@ class _Importer:
     # -- reading -------------------------------------------------------------------------------------
     def read(self, rows: list[list[str]], columns: dict[int, str]) -> None:
         seen_names: set[str] = set()
+        names, indices = list(columns.values()), list(columns)
+        # the cells of a row that has every column, picked in one step (the columns are at least the four
+        # REQUIRED_COLUMNS, so itemgetter gives a tuple)
+        pick, least = itemgetter(*indices), max(indices) + 1
         for index, row in enumerate(rows):
             rownum = index + 2  # the header is row 1, as a spreadsheet shows it
-            if not any(cell.strip() for cell in row):
+            if not "".join(row).strip():  # only empty or blank cells
                 continue
             width = len(row)
-            cells = {name: (row[i].strip() if i < width else "") for i, name in columns.items()}
+            if width >= least:
+                cells = dict(zip(names, map(str.strip, pick(row))))
+            else:
+                cells = {name: (row[i].strip() if i < width else "") for i, name in columns.items()}
             if "NA" in cells.values():  # R's write.csv writes missing values as NA: an empty cell, not a text
                 for key, value in cells.items():
                     if value == "NA":
