@@ -173,13 +173,7 @@ def star_svg(data: StarData, *, title: str, subtitle: str = "", legend_title: st
         return cx + x * radius, cy - y_ * radius
 
     span = data.high - data.low
-    svg.open("g", class_="casekit-star-grid")
-    for tick in _ticks(data.low, data.high):
-        r = (tick - data.low) / span
-        svg.polyline([at(r, i) for i in range(n)], closed=True, fill="none", stroke=GRID, stroke_width=1.2)
-    for i in range(n):
-        tip = at(1.0, i)
-        svg.line(cx, cy, tip[0], tip[1], stroke=GRID, stroke_width=1.2)
+    _grid(svg, at, data, n, (cx, cy), 1.2)
     for tick in _ticks(data.low, data.high):
         r = (tick - data.low) / span
         svg.text(cx + 5, cy - r * radius - 3, f"{tick:g}", size=small, baseline="auto", fill="#555555")
@@ -258,14 +252,7 @@ def star_box_svg(data: StarData, *, width: int, height: int, colours: Sequence[s
         x, y_ = point(r, i, n)
         return cx + x * radius, cy - y_ * radius
 
-    span = data.high - data.low
-    svg.open("g", class_="casekit-star-grid")
-    for tick in _ticks(data.low, data.high):
-        r = (tick - data.low) / span
-        svg.polyline([at(r, i) for i in range(n)], closed=True, fill="none", stroke=GRID, stroke_width=1.5)
-    for i in range(n):
-        tip = at(1.0, i)
-        svg.line(cx, cy, tip[0], tip[1], stroke=GRID, stroke_width=1.5)
+    _grid(svg, at, data, n, (cx, cy), 1.5)
     svg.close("g")
     svg.open("g", class_="casekit-star-labels")
     for i, label in enumerate(labels):
@@ -327,3 +314,15 @@ def describe(data: StarData, lang: str) -> str:
 
 
 __all__ = ["DASHES", "describe", "needs_star_svg", "star_box_svg", "star_svg"]
+
+
+def _grid(svg: Svg, at, data, n: int, centre: tuple[float, float], stroke_width: float) -> None:
+    """Open the grid group and draw its rings (one per tick) and spokes; the caller adds to it and closes it."""
+    span = data.high - data.low
+    svg.open("g", class_="casekit-star-grid")
+    for tick in _ticks(data.low, data.high):
+        r = (tick - data.low) / span
+        svg.polyline([at(r, i) for i in range(n)], closed=True, fill="none", stroke=GRID, stroke_width=stroke_width)
+    for i in range(n):
+        tip = at(1.0, i)
+        svg.line(centre[0], centre[1], tip[0], tip[1], stroke=GRID, stroke_width=stroke_width)
