@@ -171,6 +171,8 @@ def test_plain_string_texts_are_used_in_both_languages():
      "h: [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]\n", "too_many_nodes", 1),
     ("a: " + "[" * 60 + "]" * 60 + "\n", "too_deep", None),
     ("x: !!python/object/apply:os.system ['echo hi']\n", "yaml_syntax", 1),
+    ("id: x\nversion: !!int abc\n", "yaml_syntax", None),   # a tagged value PyYAML cannot build: not a crash
+    ("id: x\nversion: !!bool maybe\n", "yaml_syntax", None),
 ])
 def test_hostile_or_empty_yaml(text, code, line):
     with pytest.raises(InstrumentError) as info:

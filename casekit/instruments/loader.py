@@ -161,6 +161,13 @@ def _load_text(text: str, name: str) -> Instrument:
         raise _single(name, None, "errors.instrument_yaml_syntax", detail=str(exc)[:200]) from None
     except RecursionError:
         raise _single(name, None, "errors.instrument_too_deep") from None
+    except InstrumentError:
+        raise
+    except (ValueError, KeyError, TypeError, OverflowError) as exc:
+        # a tagged value PyYAML's constructor cannot build ("!!int abc", "!!bool maybe"): a syntax problem of the
+        # file, said as one, not a crash
+        detail = f"{type(exc).__name__}: {exc}"[:200]
+        raise _single(name, None, "errors.instrument_yaml_syntax", detail=detail) from None
     finally:
         loader.dispose()
     try:
