@@ -152,13 +152,37 @@ def test_a_kernel_nobody_connects_to_is_stopped_and_a_connected_one_is_kept():
         recording = RecordingKernelManager(manager, lambda kid: bound.record("conference", kid))
         for _ in range(2):
             assert bound.reserve("conference")
-            await recording.start_kernel()
+            bound.sent(await recording.start_kernel())   # the page was sent
         manager.kernels["k1"] = 1            # a browser connected to the second
         await asyncio.sleep(0.2)
         return manager
 
     manager = asyncio.run(scenario())
     assert manager.shut == ["k0"] and list(manager.kernels) == ["k1"]
+
+
+def test_the_connect_timeout_counts_from_the_page_sent_and_spares_a_page_a_browser_is_loading():
+    """Under load a browser took longer than the connect timeout to run Voilà's scripts and connect: its kernel
+    was stopped and the page stayed blank (the soak benchmark's "not ready" loads). A kernel started for the
+    request runs the notebook while the page is sent: that time is not the browser's either."""
+    async def scenario():
+        manager = FakeManager()
+        bound = PageKernels(manager, limit=5, connect_timeout=0.05)
+        recording = RecordingKernelManager(manager, lambda kid: bound.record("conference", kid))
+        slow_page, script_fetch, loading_page = [await recording.start_kernel() for _ in range(3)]
+        await asyncio.sleep(0.2)             # the notebook runs while the pages are sent: nobody could connect yet
+        stopped_while_sent = list(manager.shut)
+        for kernel_id in (slow_page, script_fetch, loading_page):
+            bound.sent(kernel_id)
+        assert bound.loading(loading_page)   # its first script ran in a browser
+        assert not bound.loading("k-unknown")
+        await asyncio.sleep(0.2)             # Voilà's scripts still load in the browser of loading_page
+        return manager, stopped_while_sent, (slow_page, script_fetch, loading_page)
+
+    manager, stopped_while_sent, (slow_page, script_fetch, loading_page) = asyncio.run(scenario())
+    assert stopped_while_sent == []
+    assert manager.shut == [slow_page, script_fetch]      # no browser said anything: given back
+    assert list(manager.kernels) == [loading_page]
 
 
 def test_serve_hands_secrets_through_a_private_file_only(tmp_path, monkeypatch):

@@ -33,8 +33,8 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from .guard import HostPolicy
-from .handlers import (AppIndexHandler, AppPageHandler, CasekitIdentityProvider, PageShutdownHandler,
-                       QueryInfoHandler)
+from .handlers import (AppIndexHandler, AppPageHandler, CasekitIdentityProvider, PageLoadingHandler,
+                       PageShutdownHandler, QueryInfoHandler)
 from .kernel import KernelSpecs
 from .kernels import PageKernels
 from .pages import connection_messages, page_language, refused_page
@@ -93,7 +93,10 @@ class CasekitVoila(Voila):
         index at ``/`` lists the apps instead)."""
         replaced = {TornadoVoilaHandler: AppPageHandler, RequestInfoSocketHandler: QueryInfoHandler,
                     VoilaShutdownKernelHandler: PageShutdownHandler}
-        handlers = [(self.server_url, AppIndexHandler)]
+        from jupyter_server.utils import url_path_join
+
+        handlers = [(self.server_url, AppIndexHandler),
+                    (url_path_join(self.server_url, r"/voila/api/casekit/loading/([^/]+)"), PageLoadingHandler)]
         for spec in super().init_handlers():
             if spec[1] in (VoilaContentsHandler, TornadoVoilaTreeHandler):
                 continue

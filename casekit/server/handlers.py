@@ -14,7 +14,7 @@ import tornado.web
 from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.auth.identity import PasswordIdentityProvider
 from jupyter_server.auth.login import LoginFormHandler
-from jupyter_server.base.handlers import JupyterHandler
+from jupyter_server.base.handlers import APIHandler, JupyterHandler
 from jupyter_server.base.websocket import WebSocketMixin
 from traitlets import Any as AnyTrait
 from voila.request_info_handler import RequestInfoSocketHandler
@@ -84,6 +84,8 @@ class AppPageHandler(TornadoVoilaHandler):
         finally:
             if not got_kernel:
                 kernels.release(app)
+            else:  # the page is sent: from now on its browser must connect (or say it is loading) in time
+                kernels.sent(got_kernel[0])
 
     @property
     def kernel_manager(self):
@@ -104,6 +106,18 @@ class PageShutdownHandler(VoilaShutdownKernelHandler):
         except BaseException:
             kernels.not_closing(kernel_id)
             raise
+
+
+class PageLoadingHandler(APIHandler):
+    """``/voila/api/casekit/loading/<kernel id>``: the first script of an app page (casekit's template) says that a
+    browser is loading the page, so its kernel is not stopped while Voilà's scripts load (:mod:`.kernels`)."""
+
+    @tornado.web.authenticated
+    def post(self, kernel_id):
+        if not self.settings["casekit_kernels"].loading(kernel_id):
+            raise tornado.web.HTTPError(404)
+        self.set_status(204)
+        self.finish()
 
 
 class AppIndexHandler(JupyterHandler):

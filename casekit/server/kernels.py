@@ -6,6 +6,15 @@ all pass the check) until it stops: the page closes (Voilà's page shuts its ker
 culler stops it, or no browser connects to it within ``connect_timeout`` seconds — a page fetched by a script
 that never opens the websocket gives its kernel back after that, instead of holding it for the culling timeout.
 
+That timeout must not stop the kernel of a page a browser is still loading: the page connects only once Voilà's
+scripts (megabytes) have loaded and run, which on a loaded machine took longer than 60 s — the kernel was
+stopped, the page asked for it (404) and stayed blank for good (the soak benchmark's "not ready" loads). So the
+timeout counts from the moment the page has been sent whole (:meth:`PageKernels.sent`; a kernel started for the
+request runs the notebook while the page is sent), and a page whose first script ran in a browser says so at
+once (:meth:`PageKernels.loading`, casekit's template, before Voilà's scripts load): such a kernel is left to
+connect in its own time (the idle culler stops it if it never does). A script that fetches the page runs no
+script and still gives its kernel back after ``connect_timeout``.
+
 A reloaded page is a race: the browser sends the old page's shutdown (a beacon on ``beforeunload``) and the new
 page's request at the same moment, in no fixed order, and the shutdown itself takes a moment. A kernel is
 therefore no longer counted from the moment its shutdown is asked for (:meth:`PageKernels.closing`), and at the
@@ -30,6 +39,7 @@ class PageKernels:
     connect_timeout: float = 60.0
     grace: float = 5.0
     _closing: set[str] = field(default_factory=set)
+    _loading: set[str] = field(default_factory=set)
     _by_app: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     _pending: Counter = field(default_factory=Counter)
 
@@ -37,6 +47,7 @@ class PageKernels:
         """The page kernels of ``app`` that still run."""
         alive = set(self.manager.list_kernel_ids())
         self._closing &= alive
+        self._loading &= alive
         ids = self._by_app[app]
         ids &= alive
         return ids - self._closing
@@ -75,9 +86,24 @@ class PageKernels:
             self._pending[app] -= 1
 
     def record(self, app: str, kernel_id: str) -> None:
-        """The reserved page got ``kernel_id``: count it until it stops, and stop it if nobody connects."""
+        """The reserved page got ``kernel_id``: count it until it stops (:meth:`sent` starts its connect timeout)."""
         self.release(app)
         self._by_app[app].add(kernel_id)
+
+    def known(self, kernel_id: str) -> bool:
+        return any(kernel_id in ids for ids in self._by_app.values())
+
+    def loading(self, kernel_id: str) -> bool:
+        """A browser runs the page of ``kernel_id`` (its first script said so): the kernel waits for it to connect,
+        however long Voilà's scripts take to load. ``False`` for a kernel that is no page's."""
+        if not self.known(kernel_id) or kernel_id not in self.manager.list_kernel_ids():
+            return False
+        self._loading.add(kernel_id)
+        return True
+
+    def sent(self, kernel_id: str) -> None:
+        """The page of ``kernel_id`` has been sent (or its request ended): stop the kernel if no browser connects to
+        it and none says it is loading the page within ``connect_timeout`` seconds from now."""
         if self.connect_timeout > 0:
             try:
                 loop = asyncio.get_running_loop()
@@ -91,6 +117,8 @@ class PageKernels:
                 return
             if self.manager.kernel_model(kernel_id).get("connections", 0) > 0:
                 return
+            if kernel_id in self._loading:
+                return  # a browser is loading the page: it connects when Voilà's scripts have run
             log.info("kernel %s: no page connected within %s s, stopped", kernel_id, self.connect_timeout)
             await self.manager.shutdown_kernel(kernel_id)
         except Exception:  # noqa: BLE001 - a kernel that went away meanwhile is fine

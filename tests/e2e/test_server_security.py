@@ -204,6 +204,39 @@ def test_a_closed_page_gives_its_kernel_back(tmp_path, offline_page):
         server.stop()
 
 
+def test_a_page_slower_than_the_connect_timeout_keeps_its_kernel_and_a_page_without_one_says_so(tmp_path,
+                                                                                               offline_page):
+    """On a loaded machine a browser took longer than ``connect_timeout`` to run Voilà's scripts and connect: the
+    kernel was stopped and the page stayed blank for good (the soak benchmark's "not ready" loads). The page's
+    first script now tells the server a browser is loading it; a page that cannot get its kernel says so."""
+    server = VoilaServer(SMOKE_APPS, f"sqlite:///{tmp_path / 's.sqlite'}", tmp_path, connect_timeout=2)
+    try:
+        def slow_scripts(route):  # Voilà's scripts arrive 6 s late, as on a machine too busy to load them
+            time.sleep(6)
+            route.continue_()
+
+        slow = offline_page()
+        slow.page.route("**/voila/static/voila.js*", slow_scripts)
+        slow.page.goto(server.url("smoke"), wait_until="commit")
+        slow.page.get_by_text("ready", exact=True).wait_for(timeout=60_000)
+
+        fetched = _page_kernel(server)          # a script fetches the page and runs none of it
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and server.kernel_pid(fetched):
+            time.sleep(0.2)
+        assert server.kernel_pid(fetched) is None
+
+        silent = offline_page()                 # a page whose first script never reached the server
+        silent.page.route("**/voila/static/voila.js*", slow_scripts)
+        silent.page.route("**/voila/api/casekit/loading/**", lambda route: route.abort())
+        silent.page.goto(server.url("smoke"), wait_until="commit")
+        cover = silent.page.locator("#casekit-connection-lost")
+        cover.wait_for(timeout=60_000)
+        assert cover.get_attribute("data-reason") == "kernel-gone"
+    finally:
+        server.stop()
+
+
 # -- 7. passwords ---------------------------------------------------------------------------------------------
 def _login(port: int, password: str, headers: dict | None = None):
     status, got, body = _request(port, "/login", headers)
