@@ -192,21 +192,8 @@ def star_svg(data: StarData, *, title: str, subtitle: str = "", legend_title: st
                 svg.line(tip[0], tip[1], x - (4 if anchor == "start" else -4), y_, stroke=GRID, stroke_width=1)
             svg.text(x, y_, "", lines=ls, size=font, anchor=anchor, bold=True)
     svg.close("g")
-    for index, series in enumerate(data.series):
-        colour = on_white(colours[index % len(colours)])
-        dash = DASHES[index % len(DASHES)]
-        svg.open("g", class_="casekit-star-series", data_series=series.key, tooltip=series.label)
-        drawn = [(i, data.radius(v)) for i, v in enumerate(series.values) if v is not None]
-        if len(drawn) > 1:
-            svg.polyline([at(r, i) for i, r in drawn], closed=True, fill="none", stroke=colour, stroke_width=4,
-                         stroke_dasharray=dash, stroke_linejoin="round")
-        for i, r in drawn:
-            x, y_ = at(r, i)
-            value = series.values[i]
-            svg.add("circle", f"<title>{esc(series.label)} · {esc(data.spoke_labels[i])}: "
-                              f"{esc(_value_text(value, lang))}</title>",
-                    cx=float(x), cy=float(y_), r=7.0, fill=colour, stroke="#ffffff", stroke_width=1.5)
-        svg.close("g")
+    _series(svg, at, data, colours,
+            lambda series, i: f"{series.label} · {data.spoke_labels[i]}: {_value_text(series.values[i], lang)}")
     svg.open("g", class_="casekit-legend")
     svg.text(_PAD, legend_top, legend_title, size=font_size, bold=True, baseline="hanging")
     for r, row in enumerate(rows):
@@ -260,19 +247,7 @@ def star_box_svg(data: StarData, *, width: int, height: int, colours: Sequence[s
         svg.text(x, y_, label, size=font, anchor="middle", bold=True,
                  **({"data_spoke": data.spokes[i]} if numbered else {}))
     svg.close("g")
-    for index, series in enumerate(data.series):
-        colour = on_white(colours[index % len(colours)])
-        dash = DASHES[index % len(DASHES)]
-        svg.open("g", class_="casekit-star-series", data_series=series.key, tooltip=series.label)
-        drawn = [(i, data.radius(v)) for i, v in enumerate(series.values) if v is not None]
-        if len(drawn) > 1:
-            svg.polyline([at(r, i) for i, r in drawn], closed=True, fill="none", stroke=colour, stroke_width=4,
-                         stroke_dasharray=dash, stroke_linejoin="round")
-        for i, r in drawn:
-            x, y_ = at(r, i)
-            svg.add("circle", f"<title>{esc(series.label)} · {esc(data.spoke_labels[i])}</title>",
-                    cx=float(x), cy=float(y_), r=7.0, fill=colour, stroke="#ffffff", stroke_width=1.5)
-        svg.close("g")
+    _series(svg, at, data, colours, lambda series, i: f"{series.label} · {data.spoke_labels[i]}")
     svg.open("g", class_="casekit-legend")
     for r, row in enumerate(rows):
         y_ = bottom + 0.3 * font + row_height * (r + 0.5)
@@ -326,3 +301,19 @@ def _grid(svg: Svg, at, data, n: int, centre: tuple[float, float], stroke_width:
     for i in range(n):
         tip = at(1.0, i)
         svg.line(centre[0], centre[1], tip[0], tip[1], stroke=GRID, stroke_width=stroke_width)
+
+
+def _series(svg: Svg, at, data, colours, title) -> None:
+    """One group per series: its polygon (dashed per series) and a point with a tooltip ``title(series, i)``."""
+    for index, series in enumerate(data.series):
+        colour = on_white(colours[index % len(colours)])
+        svg.open("g", class_="casekit-star-series", data_series=series.key, tooltip=series.label)
+        drawn = [(i, data.radius(v)) for i, v in enumerate(series.values) if v is not None]
+        if len(drawn) > 1:
+            svg.polyline([at(r, i) for i, r in drawn], closed=True, fill="none", stroke=colour, stroke_width=4,
+                         stroke_dasharray=DASHES[index % len(DASHES)], stroke_linejoin="round")
+        for i, r in drawn:
+            x, y_ = at(r, i)
+            svg.add("circle", f"<title>{esc(title(series, i))}</title>",
+                    cx=float(x), cy=float(y_), r=7.0, fill=colour, stroke="#ffffff", stroke_width=1.5)
+        svg.close("g")
