@@ -35,7 +35,7 @@ from .private import write_private
 
 PACKAGE = Path(__file__).resolve().parent
 SHARE = PACKAGE / "share" / "jupyter"
-APPS = ("conference", "supervision", "case_study")
+APPS = ("conference", "room", "supervision", "case_study")  # as the terminal lists them
 LOOPBACK = {"localhost"}
 #: environment variables that hold secrets: read by ``casekit serve``, never passed on to the server or kernels
 SECRET_VARIABLES = ("CASEKIT_PASSWORD", "CASEKIT_TOKEN")

@@ -283,3 +283,11 @@ def test_serve_refuses_a_port_in_use(capsys):
         port = taken.getsockname()[1]
         assert main(["serve", "--port", str(port)]) == 2
     assert str(port) in capsys.readouterr().err
+
+
+def test_the_terminal_names_every_app_the_room_view_included(tmp_path):
+    from casekit.serve import server_ready_message
+
+    message = server_ready_message(ServeOptions(), tmp_path / "server.log")
+    for app in ("conference", "room", "supervision", "case_study"):
+        assert f"/voila/render/{app}.ipynb" in message, app

@@ -131,7 +131,7 @@ class AppIndexHandler(JupyterHandler):
 
 
 def _app_order(name: str) -> tuple:
-    order = ("conference", "supervision", "case_study")
+    order = ("conference", "room", "supervision", "case_study")
     return (order.index(name) if name in order else len(order), name)
 
 
