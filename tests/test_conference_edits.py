@@ -381,3 +381,29 @@ def test_every_removal_in_the_examples_is_undone_exactly(name):
         assert E.undo(changed, removed) == case, removed.message("en")
         count += 1
     assert count > 20
+
+
+# -- apply: only the changed top-level fields are validated from plain data -----------------------------------------
+def _rate_first_need(data):
+    data["needs"][0]["ratings"] = [{"perspective": "client", "status": "unmet"}]
+
+
+def test_apply_with_the_fields_it_touches_equals_apply_on_the_whole(case):
+    from casekit.conference.edits_base import apply
+
+    whole = apply(case, _rate_first_need)
+    part = apply(case, _rate_first_need, fields=("needs",))
+    assert part == whole and part.needs[0].ratings[0].status.value == "unmet"
+    assert part.actions[0] is case.actions[0]  # not touched: the case's own validated value
+    assert apply(case, lambda data: None) is case and apply(case, lambda data: None, fields=("needs",)) is case
+
+
+def test_apply_refuses_a_bad_change_and_runs_the_cross_field_rules(case):
+    from casekit.conference.edits_base import apply
+
+    with pytest.raises(InvalidData):
+        apply(case, lambda data: data["needs"][0].update(domain="nowhere"), fields=("needs",))
+    with pytest.raises(InvalidData):  # an action owned by an actor that is not in the case
+        apply(case, lambda data: data["actions"].append({"id": "a-x", "what": "Call", "owner_id": "nobody"}))
+    with pytest.raises(InvalidData):  # a required field taken out is named, not ignored
+        apply(case, lambda data: data.pop("opened"))

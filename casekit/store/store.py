@@ -26,8 +26,8 @@ Rules (the same for every kind of record, implemented once in :class:`Store`):
   PostgreSQL every inserted or updated record and room state notifies the channel ``casekit`` with
   ``<kind>:<id>:<version>`` in its own transaction (a trigger, migration 0004), which followers ``LISTEN`` to.
 
-A save validates the copy once (``model_dump`` + ``model_validate``: a copy changed in place is checked too),
-dumps it once with pydantic's JSON serializer, and decides "nothing changed" by comparing that JSON text with the
+A save validates the copy again (a copy changed in place is checked too; only the fields whose JSON differs
+from what this store last validated for the record, see :mod:`.checked`), dumps it with pydantic's JSON serializer, and decides "nothing changed" by comparing that JSON text with the
 stored one in the database (the document is sent once and never read back).
 """
 from __future__ import annotations
@@ -54,6 +54,7 @@ from .. import frames
 from ..errors import CaseKitError, ConflictError, InvalidData, NotFound
 from ..model import Case, SupervisionSession
 from . import live
+from .checked import CheckedParts
 from .engine import WRITE
 from .failures import database_failures
 from .schema import PROJECTIONS, assessment_index, audit, case_summary, records, room_state
@@ -270,6 +271,7 @@ class Store:
         #: instead of reading them back
         self._projected: OrderedDict[tuple[str, str], tuple[tuple, Any]] = OrderedDict()
         self._projected_lock = threading.Lock()
+        self._checked = CheckedParts()
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     @property
@@ -518,14 +520,13 @@ class Store:
     def _key(kind: _Kind, record_id: str):
         return and_(records.c.kind == kind.name, records.c.id == record_id)
 
-    @staticmethod
-    def _validate(kind: _Kind, record) -> tuple[BaseModel, str]:
+    def _validate(self, kind: _Kind, record) -> tuple[BaseModel, str]:
         """Validate again (a copy changed in place – ``case.needs.append`` – or built with ``model_construct``
-        must not reach the database unchecked) and dump the validated copy: ``(copy, JSON without version)``."""
+        must not reach the database unchecked) and dump the validated copy: ``(copy, JSON without version)``.
+        Fields whose JSON is what this store last validated for the record are not validated again
+        (:mod:`.checked`)."""
         try:
-            data = record.model_dump(warnings=False) if isinstance(record, BaseModel) else record
-            item = kind.model.model_validate(data)
-            return item, item.model_dump_json(exclude={"version"})
+            return self._checked.check(kind.model, record)
         except ValidationError as exc:
             raise InvalidData.from_validation(exc) from None
         except (PydanticSerializationError, TypeError, ValueError):

@@ -123,7 +123,8 @@ class AssessmentScreen(Screen):
 
             def edit(case):
                 return apply(case, lambda data: reflect(data, candidate.answers, candidate.perspective,
-                                                        candidate.actor_id, previous.answers))
+                                                        candidate.actor_id, previous.answers),
+                             fields=("needs",))
 
             saved = self.session.save_with_assessment(edit, candidate, self.instrument)
         except Exception as exc:  # noqa: BLE001 - a refused rating: say why, show the stored one
