@@ -400,3 +400,36 @@ def test_two_consoles_merge_different_fields_and_ask_only_on_the_same_one(db_url
     second.keep_mine_button.click()
     assert next(c for c in store.get(CASE_ID).conferences if c.id == conference_id).place == "Room B"
     assert second.collision_box.layout.display == "none"
+
+
+def test_plan_draws_a_page_of_earlier_actions_and_this_conferences_all(db_url, store):
+    """A case of years has hundreds of open actions: Plan draws this conference's and 15 earlier ones (the
+    soonest due first), "Show more actions" the next 15; an action just added is shown whatever its date."""
+    from casekit.widgets.console.plan import ACTIONS_PAGE
+
+    case = store.get(CASE_ID)
+    owner = case.actors[0].id
+    earlier = [{"id": f"old-{n:02d}", "what": f"Earlier step {n}", "owner_id": owner,
+                "due": (date(2025, 1, 1) + timedelta(days=n)).isoformat()} for n in range(40)]
+    data = case.model_dump(mode="json")
+    data["actions"] += earlier
+    store.save(casekit.Case.model_validate(data))
+    app = new_app()
+    start_conference(app)
+    assert app.go("plan")
+    plan = app.screen("plan")
+    open_before = [a for a in app.case.actions if a.status.value not in ("done", "cancelled")]
+    assert len(plan.action_rows) == ACTIONS_PAGE < len(open_before)
+    assert [r.what.value for r in plan.action_rows[:2]] == ["Earlier step 0", "Earlier step 1"]
+    left = len(open_before) - ACTIONS_PAGE
+    assert plan.more_actions_button.layout.display is None
+    assert plan.more_actions_button.description == f"Show more actions ({left} left)"
+    plan.more_actions_button.click()
+    assert len(plan.action_rows) == 2 * ACTIONS_PAGE
+    plan.new_what.value = "Book the flat viewing"
+    plan.new_owner.value = owner
+    plan.new_due.value = format_date(date.today() + timedelta(days=60), "en")  # due after all the others
+    plan.add_action_button.click()
+    assert plan.actions_message.text == ""
+    assert "Book the flat viewing" in [r.what.value for r in plan.action_rows]
+    assert len(plan.action_rows) == 2 * ACTIONS_PAGE + 1

@@ -20,6 +20,9 @@ from .privacy_view import privacy_screen
 
 CRISIS_TEXTS = ("when_well", "what_helps", "what_harms", "medication", "allergies", "dependants_care")
 CRISIS_LISTS = ("triggers", "early_signs")
+#: action rows drawn at first, and added by each "Show more actions": a case of five years has hundreds of open
+#: actions (7 widgets each); drawing them all made the step take 10 s
+ACTIONS_PAGE = 15
 
 
 class PlanScreen(Screen):
@@ -31,6 +34,7 @@ class PlanScreen(Screen):
             return
         self.open_goal = self._goal_in_room()  # a screen built again (another language) opens the same ladder
         self.show_done = False
+        self.actions_limit = ACTIONS_PAGE
         self.goals_message = message_label()
         self.goals_box = lean.vbox()
         self.new_goal = self.text(self.label("console.new_goal"), "casekit-new-goal", area=True)
@@ -50,7 +54,10 @@ class PlanScreen(Screen):
         self.add_action_button = self.button("conf.add_action", self.add_action, css="casekit-add-action")
         self.show_done_button = self.button("console.show_done", self.toggle_done, css="casekit-show-done",
                                             own_layout=True, count=0)
-        actions = column(self.heading("console.actions"), self.actions_box, self.show_done_button,
+        self.more_actions_button = self.button("console.more_actions", self.more_actions, css="casekit-more-actions",
+                                               own_layout=True, count=0)
+        actions = column(self.heading("console.actions"), self.actions_box,
+                         row(self.more_actions_button, self.show_done_button, css="casekit-list-row"),
                          row(self.new_what, self.new_owner, self.new_due, self.new_link, self.add_action_button,
                              css="casekit-add-row"),
                          self.actions_message)
@@ -220,9 +227,16 @@ class PlanScreen(Screen):
         self.show_done_button.description = self.label("console.hide_done" if self.show_done else "console.show_done",
                                                        count=finished)
         self.show_done_button.layout.display = None if finished else "none"
-        for action in actions:
-            if action.status in done and not self.show_done:
-                continue
+        # this conference's actions always (an action just added is never hidden), then the earlier ones, a page
+        # at a time, the soonest due first
+        here = set(self.conference.action_ids) if self.conference is not None else set()
+        wanted = [a for a in actions if self.show_done or a.status not in done]
+        earlier = [a for a in wanted if a.id not in here]
+        shown = {a.id for a in earlier[:self.actions_limit]} | here
+        hidden = len(earlier) - min(len(earlier), self.actions_limit)
+        self.more_actions_button.description = self.label("console.more_actions", count=hidden)
+        self.more_actions_button.layout.display = None if hidden else "none"
+        for action in (a for a in wanted if a.id in shown):
             aid = action.id
             what = self.text("", "casekit-action-what")
             owner = lean.dropdown(GuardedDropdown, options=owners, value=action.owner_id if action.owner_id in dict(map(reversed, owners)) else None,
@@ -259,6 +273,10 @@ class PlanScreen(Screen):
 
     def toggle_done(self) -> None:
         self.show_done = not self.show_done
+        self.render_actions()
+
+    def more_actions(self) -> None:
+        self.actions_limit += ACTIONS_PAGE
         self.render_actions()
 
     def toggle_crisis(self) -> None:
