@@ -137,11 +137,11 @@ def strip_html(text: str) -> tuple[str, bool]:
     return clean, parser.tags > 0 or clean != _tidy(html.unescape(text)) or clean != _tidy(text)
 
 
-_UNTIDY = re.compile(r"[\r\n\t\u00a0]|  |^\s|\s$")
-
-
 def _tidy(text: str) -> str:
-    if not _UNTIDY.search(text):  # most labels: one line, single spaces
+    # most labels: one line, single spaces, nothing to tidy. Substring tests, not a regular expression: a
+    # search for `^\s|\s$` tries every position of every label (a twentieth of a 50,000-row XLSForm import)
+    if not ("  " in text or "\n" in text or "\r" in text or "\t" in text or "\u00a0" in text
+            or text[:1].isspace() or text[-1:].isspace()):
         return text
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.replace("\r", "").split("\n")]
     out, blank = [], False
@@ -314,8 +314,9 @@ def _fast(value: Any, memo: dict | None = None) -> Any:
         return out
     if isinstance(value, BaseModel):
         out = {}
+        values = value.__dict__  # a model's fields (read through getattr: a fifth of the time here)
         for name, has_default, default in _fields(type(value)):
-            item = getattr(value, name)
+            item = values[name]
             if has_default and (item is default or item == default):
                 continue
             out[name] = item if type(item) in _PLAIN else _fast(item, memo)

@@ -60,6 +60,8 @@ class Tok:
 
 
 _NUM = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_WORD = {REDCAP: re.compile(r"[A-Za-z_][A-Za-z0-9_]*"), XLSFORM: re.compile(r"[A-Za-z_][A-Za-z0-9_\-.:]*")}
+_REDCAP_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9_]*)(?:\(([^()]*)\))?")
 _REDCAP_OPS = ("<>", "<=", ">=", "!=", "==", "&&", "||", "=", "<", ">", "+", "-", "*", "/", "^", "!")
 _XPATH_OPS = ("!=", "<=", ">=", "=", "<", ">", "+", "-", "*", "|", "/")
 
@@ -88,7 +90,7 @@ def tokenize(text: str, dialect: str) -> list[Tok]:
             i = end + 1
             if i < n and text[i] == "[":
                 raise Unsupported("event")  # [event][field] or [field][instance]
-            m = re.fullmatch(r"([A-Za-z][A-Za-z0-9_]*)(?:\(([^()]*)\))?", inner)
+            m = _REDCAP_FIELD.fullmatch(inner)
             if not m:
                 if re.fullmatch(r"[A-Za-z0-9_:\-]+(?:\([^()]*\))?", inner or "-"):
                     raise Unsupported("smart_variable", name=inner)
@@ -116,8 +118,7 @@ def tokenize(text: str, dialect: str) -> list[Tok]:
             i += 1
             continue
         if ch.isalpha() or ch == "_":
-            pattern = r"[A-Za-z_][A-Za-z0-9_]*" if dialect == REDCAP else r"[A-Za-z_][A-Za-z0-9_\-.:]*"
-            m = re.compile(pattern).match(text, i)
+            m = (_WORD[REDCAP] if dialect == REDCAP else _WORD[XLSFORM]).match(text, i)
             word = m.group(0)
             out.append(Tok("name", word, pos))
             i = m.end()

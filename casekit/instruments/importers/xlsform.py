@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ...i18n import gettext
-from ..definition import ItemType, Level, Text
+from ..definition import Item, ItemType, Level, Text
 from . import _logic
 from ._common import (
     IdRegistry, ImportResult, InstrumentImportError, Origin, build_instrument, excerpt, finish, fits, humanize, make_id,
@@ -45,6 +45,8 @@ _PIPING = re.compile(r"\$\{[^}]+\}")
 
 
 def cell_text(value) -> str:
+    if type(value) is str:  # nearly every cell: no other type to try first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -357,19 +359,24 @@ class _Importer:
         if stripped:
             self.add("changed", "import.html_stripped", sheet=sheet.name, row=row, field=name,
                      original=" / ".join(stripped))
-        found = {lang: text for lang, text in found.items() if text}
-        if not found:
-            return None
-        where = f"{name} ({base})"
-        self.languages.update(dict.fromkeys(found))
+        if not all(found.values()):
+            found = {lang: text for lang, text in found.items() if text}
+            if not found:
+                return None
+        languages = self.languages
+        for lang in found:
+            if lang not in languages:
+                languages[lang] = None
         if "en" not in found:
-            self.no_english.append(where)
+            self.no_english.append(f"{name} ({base})")
         if "cs" not in found:
-            self.no_czech.append(where)
-        pipes = _PIPING.findall(" ".join(found.values()))
-        if pipes and base == "label":
-            self.add("changed", "import.piping_kept", sheet=sheet.name, row=row, field=name,
-                     text=", ".join(dict.fromkeys(pipes)))
+            self.no_czech.append(f"{name} ({base})")
+        if base == "label":
+            joined = " ".join(found.values())
+            pipes = _PIPING.findall(joined) if "${" in joined else None
+            if pipes:
+                self.add("changed", "import.piping_kept", sheet=sheet.name, row=row, field=name,
+                         text=", ".join(dict.fromkeys(pipes)))
         return Text.model_validate(found)
 
     def any_label(self, cells: dict) -> str:
@@ -513,13 +520,15 @@ class _Importer:
             self.dropped_names.add(name)
             self.add("dropped", key, row=row, field=name, **params)
 
-        label_text = excerpt(strip_html(self.any_label(cells))[0]) or name
+        def label_text() -> str:  # for the notes of a question left out only (not worked out for every row)
+            return excerpt(strip_html(self.any_label(cells))[0]) or name
+
         if word == "note":
-            return drop("import.note_dropped", label=label_text)
+            return drop("import.note_dropped", label=label_text())
         if word in METADATA:
             return drop("import.metadata_dropped", type=type_raw, original=type_raw)
         if word in ("select_external", "select_from_file"):
-            return drop("import.select_external_dropped", type=type_raw, label=label_text, original=type_raw)
+            return drop("import.select_external_dropped", type=type_raw, label=label_text(), original=type_raw)
         q = _Q(row, name, cells, word, group=group)
         if word == "calculate":
             q.kind = "score"
@@ -537,7 +546,7 @@ class _Importer:
                 if parsed.or_other:
                     self.add("dropped", "import.or_other", row=row, field=name, list=list_name, original=type_raw)
         else:
-            return drop("import.type_dropped", type=type_raw, label=label_text, original=type_raw)
+            return drop("import.type_dropped", type=type_raw, label=label_text(), original=type_raw)
         q.id = self.ids.claim(make_id(name, "field"))
         if q.id != name:
             self.add("changed", "import.id_changed", row=row, field=name, id=q.id, original=name)
@@ -618,8 +627,6 @@ class _Importer:
 
     # -- survey, second pass: items ---------------------------------------------------------------
     def item(self, q: _Q):
-        from ..definition import Item
-
         sheet, cells, row, name = self.survey, q.cells, q.row, q.name
         label = self.texts(sheet, cells, "label", row, name)
         if label is None:
