@@ -24,6 +24,7 @@ _UNSAFE_BLOCK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe
 _PLAIN_FIRST = re.compile(r"[A-Za-z0-9_(./$\u00c0-\U0010ffff]")
 _PLAIN_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _STR_TAG = "tag:yaml.org,2002:str"
+_encode_basestring = json.encoder.encode_basestring
 
 
 @lru_cache(maxsize=1)
@@ -38,9 +39,14 @@ _PLAIN_BAD_OR_MARK = re.compile(f"{_PLAIN_BAD.pattern}|{_MARKS.pattern}")  # one
 
 
 @lru_cache(maxsize=1)
-def _resolved_firsts() -> frozenset:
-    """First characters with which a YAML reader may take a plain text for something else (a number, true …)."""
-    return frozenset(k for k in _resolver().yaml_implicit_resolvers if k)
+def _implicit() -> tuple[dict, tuple]:
+    """PyYAML's implicit resolvers by first character, and those for any first character: what
+    ``Resolver.resolve`` tries on a plain scalar (a number, true, null, a date …), looked up without its
+    per-call list building (every item id of a large import goes through here)."""
+    resolver = _resolver()
+    table = resolver.yaml_implicit_resolvers
+    wildcard = tuple(table.get(None, ()))
+    return {k: tuple(v) + wildcard for k, v in table.items() if k}, wildcard
 
 
 @lru_cache(maxsize=65536)
@@ -50,18 +56,19 @@ def _plain_ok(text: str) -> bool:
         return False
     if ": " in text or " #" in text or _PLAIN_BAD_OR_MARK.search(text):
         return False
-    if text[0] not in _resolved_firsts():
-        return True
-    import yaml
-
-    return _resolver().resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
+    by_first, wildcard = _implicit()
+    # Resolver.resolve(ScalarNode, text, (True, False)): the tag of the first resolver that matches, else str
+    for tag, regexp in by_first.get(text[0], wildcard):
+        if regexp.match(text):
+            return tag == _STR_TAG
+    return True
 
 
 def quoted(text: str) -> str:
     """``text`` as a double-quoted YAML scalar (JSON's escapes, plus the characters YAML treats specially)."""
     if not text:
         return '""'
-    out = json.dumps(text, ensure_ascii=False)
+    out = _encode_basestring(text)  # what json.dumps(text, ensure_ascii=False) returns, without a new encoder
     # str.translate looks every character up in the table (a tenth of the time of writing a large import):
     # only a text that has one of those characters needs it
     return out.translate(_ESCAPE) if _NEEDS_ESCAPE.search(out) else out
