@@ -172,3 +172,71 @@ def test_the_room_css_has_no_text_under_24_px(layout, theme):
     css = screens.room_css(PALETTES[theme], layout)
     sizes = [int(s) for s in re.findall(r"font-size:\s*(\d+)px", css)]
     assert sizes and min(sizes) >= 24
+
+
+# -- a case of five years: 18 rated domains, 27 raters, 40 actors, 30 goals, 1,000 actions ------------------------
+@pytest.fixture(scope="module")
+def years():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_store_case import large_case
+
+    return large_case()
+
+
+def room_of_case(case, lang: str):
+    conference = max(case.conferences, key=lambda c: (c.date, c.id))
+    return room_projection(case, privacy=True, lang=lang, conference_id=conference.id)
+
+
+@pytest.mark.parametrize("layout", ["16:9", "4:3"])
+@pytest.mark.parametrize("lang", ["cs", "en"])
+def test_a_case_of_years_fits_the_room(years, layout, lang):
+    """What the browser measured on the 5-year case before (columns A1–A25 beyond the window, 18 rows below it,
+    30 goals in Review's table, 40 names overlapping on the ecomap, a request clamped to 9 lines) is capped by
+    what fits, with "+N more … on the console"."""
+    room = room_of_case(years, lang)
+    view = screens.View(lang=lang, layout=layout)
+    # the grid: the client, the worker and a few actors, those at this conference first
+    columns = screens.rater_columns(room, view)
+    actors = [key for key, _short, _full in columns if key.startswith("actor:")]
+    assert len(actors) == screens.ACTOR_COLUMNS[layout] and [k for k, _s, _f in columns[:2]] == ["client", "worker"]
+    here = {f"actor:{p.actor_id}" for p in room.conference.participants if p.actor_id}
+    rating_actors = {k for k, _l in screens._rater_labels(room, view) if k.startswith("actor:")}
+    assert set(actors) <= here or here & rating_actors <= set(actors)
+    grid = screens.grid_html(room, view)
+    rows = re.findall(r"<td class='room-number'>(\d+)</td>", grid)
+    assert 0 < len(rows) < 18
+    hidden = 18 - len(rows)
+    assert screens.esc(ngettext("room.more_domains", hidden, lang)) in grid
+    assert screens.esc(ngettext("room.more_views", len(rating_actors) - len(actors), lang)) in grid
+    shown = [n for n in room.needs if n.ratings and str(screens.rated_domains(room).index(n.domain) + 1) in rows]
+    left = [n for n in room.needs if n.ratings and n not in shown]
+    assert not any(n.unmet or n.disagreement for n in left) or all(n.unmet or n.disagreement for n in shown)
+    star_svg = star(room, view)  # the star draws the grid's raters only
+    assert star_svg.count("<polygon") <= 2 + screens.ACTOR_COLUMNS[layout] + 1
+    # the ecomap: at most ECOMAP_ACTORS, those at this conference among them
+    drawn, left_out = screens.ecomap_room(room, layout)
+    most = screens.ECOMAP_ACTORS[layout]
+    assert len(drawn.actors) == most and left_out == len(room.actors) - most
+    ids = {a.id for a in drawn.actors}
+    assert all(i in ids for n in drawn.needs for i in n.actor_ids)
+    html = screen_html(room, RoomState(conference_id=room.conference.id, step="network"), "network", lang=lang,
+                       layout=layout)
+    assert screens.esc(ngettext("room.more_actors", left_out, lang)) in html
+    # Review: the latest goals that fit, then how many more
+    review = screens.gas_table(room, view)
+    goals = re.findall(r"<td class='room-number'>(\d+)</td>", review)
+    assert 0 < len(goals) <= 6 and goals[-1] == str(len(room.goals))
+    assert screens.esc(gettext("room.more_goals", lang, count=len(room.goals) - len(goals))) in review
+    # Story: the request whole, across the screen, the lists under it
+    story = screens.story(room, None, view)
+    assert "room-story-wide" in story and screens.esc(room.request) in story and "…" not in story
+
+
+def test_a_request_longer_than_half_the_screen_ends_with_an_ellipsis(years):
+    room = room_of_case(years, "en").model_copy(update={"request": " ".join(["Word"] * 400)})
+    html = screens.story(room, None, screens.View(lang="en"))
+    assert "Word …</p>" in html and html.count("Word") < 400

@@ -50,9 +50,10 @@ def chart_case(room: RoomCase) -> Case:
         phase_history=[], crisis_plan=None, version=room.version)
 
 
-def star_data(room: RoomCase, labels: dict[str, str]) -> StarData | None:
+def star_data(room: RoomCase, labels: dict[str, str], *, only_labelled: bool = False) -> StarData | None:
     """The needs star of the projection's ratings: one spoke per rated life domain, one series per rater
-    (``labels``: rater key → legend text). ``None`` when nothing is rated."""
+    (``labels``: rater key → legend text; ``only_labelled``: the raters in ``labels`` only, as the room's grid
+    shows them). ``None`` when nothing is rated."""
     domains = [d for d in LifeDomain if any(n.domain == d.value and n.ratings for n in room.needs)]
     if not domains:
         return None
@@ -61,6 +62,8 @@ def star_data(room: RoomCase, labels: dict[str, str]) -> StarData | None:
     for need in room.needs:
         for rating in need.ratings:
             key = f"actor:{rating.actor_id}" if rating.perspective == Perspective.ACTOR.value else rating.perspective
+            if only_labelled and key not in labels:
+                continue
             if key not in [k for k, _ in keys]:
                 keys.append((key, rating.perspective))
             if rating.status in STATUS_VALUE:

@@ -20,7 +20,7 @@ def screen_html(room: RoomCase | None, state: RoomState | None, step: str, *, la
     if step == "assessment":
         return screens.assessment(room, state, view, star(room, view))
     if step == "network":
-        return screens.network(room, state, view, ecomap(room, lang, layout), ecomap_key_of(room, lang))
+        return screens.network(room, state, view, ecomap(room, lang, layout), ecomap_key_of(room, lang, layout))
     return screens.SCREENS[step](room, state, view)
 
 
@@ -42,7 +42,7 @@ def star(room: RoomCase, view: "screens.View | str", layout: str | None = None) 
     if isinstance(view, str):  # star(room, lang, layout)
         view = screens.View(lang=view, layout=layout or "16:9")
     short = {key: label for key, label, _full in screens.rater_columns(room, view)}
-    data = star_data(room, short)
+    data = star_data(room, short, only_labelled=True)
     if data is None:
         return ""
     width, height = screens.chart_box(view.layout, "assessment")
@@ -57,14 +57,16 @@ def ecomap(room: RoomCase, lang: str, layout: str) -> str:
 
     conference = room.conference
     width, height = screens.chart_box(layout, "network")
+    room = screens.ecomap_room(room, layout)[0]
     return ecomap_box_svg(chart_case(room), as_of=conference.date if conference else None, lang=lang,
                           width=width, height=height, font_size=22)
 
 
-def ecomap_key_of(room: RoomCase, lang: str) -> tuple[list, list]:
+def ecomap_key_of(room: RoomCase, lang: str, layout: str = "16:9") -> tuple[list, list]:
     from ...charts.svg.ecomap import ecomap_key
 
     conference = room.conference
+    room = screens.ecomap_room(room, layout)[0]
     return ecomap_key(chart_case(room), as_of=conference.date if conference else None, lang=lang, size=24)
 
 

@@ -5,8 +5,9 @@
 language of the screen (:class:`View`). Each screen is laid out to fit the window without scrolling at
 1280×720 (16:9) and 1024×768 (4:3), Czech first (its words are ~30 % longer), and to be read from the back of
 the room: text 24 px or more, chart labels 20 px or more *on the screen* (charts are drawn for the box they fill,
-:data:`CHART_BOXES`), contrast 7:1 or more, nothing clamped or shortened with "…" (texts wrap; lists are capped
-by what fits, ``+3 more``). Long names leave the charts as numbers: the star's spokes are the grid's numbered
+:data:`CHART_BOXES`), contrast 7:1 or more, nothing clamped or shortened with "…" (texts wrap; lists, tables, the grid's
+rows and columns and the ecomap's actors are capped by what fits, ``+3 more``; only a request longer than half
+the screen ends with "…", the console has it whole). Long names leave the charts as numbers: the star's spokes are the grid's numbered
 rows. Nothing here reads the case itself, so nothing the projection hides can reach the projector.
 """
 from __future__ import annotations
@@ -33,6 +34,10 @@ class View:
     @property
     def four_three(self) -> bool:
         return self.layout == "4:3"
+
+    @property
+    def layout_key(self) -> str:
+        return "4:3" if self.four_three else "16:9"
 
     def t(self, key: str, **params) -> str:
         return gettext(key, self.lang, **params)
@@ -117,17 +122,57 @@ def opening(room: RoomCase, state: RoomState | None, view: View) -> str:
             f"{_section(view.t('room.agenda'), agenda_html)}</div>")
 
 
-def _clamped(text: str) -> str:
-    return f"<span class='room-clamp'>{esc(text)}</span>"
+#: Story's texts: the request at 28 px, the lists at 26 px (line height 1.25), and their widths by layout
+REQUEST_PX, ITEM_PX = 28, 26
+
+
+def _text_lines(text: str, width_px: float, font_px: float) -> int:
+    return _lines(text, width_px * 24 / font_px)
+
+
+def _fitting(items: list[str], width_px: float, height_px: float) -> int:
+    """How many of ``items`` (26 px, whole) fit ``height_px``, leaving a line for "+N more" when not all do."""
+    line = ITEM_PX * 1.25
+    heights = [_text_lines(item, width_px - 6, ITEM_PX) * line + 8 for item in items]
+    if sum(heights) <= height_px:
+        return len(items)
+    budget, shown = height_px - line - 8, 0
+    for height in heights:
+        if height > budget:
+            break
+        budget -= height
+        shown += 1
+    return shown
 
 
 def story(room: RoomCase, state: RoomState | None, view: View) -> str:
-    request = f"<p class='room-request'>{_clamped(room.request)}</p>" if room.request.strip() else _empty(view)
-    limit = 4 if view.four_three else 5
-    strengths = _list([_clamped(s) for s in room.strengths], limit, view) if room.strengths else _empty(view)
-    wishes = _list([_clamped(s) for s in room.wishes], limit, view) if room.wishes else _empty(view)
-    return (f"<div class='room-screen room-three'>{_section(view.t('room.request'), request, 'room-wide')}"
-            f"{_section(view.t('room.strengths'), strengths)}{_section(view.t('room.wishes'), wishes)}</div>")
+    """The request, the strengths and the wishes, whole (no text clamped): three columns in 16:9 when the request
+    fits its column, else the request across the screen and the two lists under it, each as many items as fit,
+    then "+N more". A request too long for half the screen ends with "…" and the console has it whole."""
+    width, height = SCREEN_BOXES[view.layout_key]
+    column = (width - 2 * 18) / 3
+    request_line = REQUEST_PX * 1.25
+    text = room.request.strip()
+    wide = view.four_three or _text_lines(text, column, REQUEST_PX) * request_line > height - H2_PX
+    if wide:
+        most = int((height / 2 - H2_PX) // request_line)
+        if _text_lines(text, width, REQUEST_PX) > most:
+            words = text.split()
+            while words and _text_lines(" ".join(words) + " …", width, REQUEST_PX) > most:
+                words.pop()
+            text = " ".join(words) + " …"
+        lists_height = height - H2_PX - _text_lines(text, width, REQUEST_PX) * request_line - 10 - H2_PX
+        lists_width = (width - 18) / 2
+    else:
+        lists_height, lists_width = height - H2_PX, column
+    request = f"<p class='room-request'>{esc(text)}</p>" if text else _empty(view)
+    lists = []
+    for items in (room.strengths, room.wishes):
+        shown = _fitting(list(items), lists_width, lists_height)
+        lists.append(_list([esc(item) for item in items], shown, view) if items else _empty(view))
+    layout = " room-story-wide" if wide else ""
+    return (f"<div class='room-screen room-three{layout}'>{_section(view.t('room.request'), request, 'room-wide')}"
+            f"{_section(view.t('room.strengths'), lists[0])}{_section(view.t('room.wishes'), lists[1])}</div>")
 
 
 def _rater_labels(room: RoomCase, view: View) -> list[tuple[str, str]]:
@@ -143,13 +188,28 @@ def _rater_labels(room: RoomCase, view: View) -> list[tuple[str, str]]:
     return raters
 
 
+#: how many actors' views get a column of the grid and a series of the star (a case of years gathers the ratings
+#: of dozens of actors); the client and the worker always do. The actors at this conference come first.
+ACTOR_COLUMNS = {"16:9": 3, "4:3": 2}
+
+
+def _shown_raters(room: RoomCase, view: View) -> tuple[list[tuple[str, str]], int]:
+    """The raters the room shows, and how many actors' views it leaves to the console."""
+    raters = _rater_labels(room, view)
+    here = {f"actor:{p.actor_id}" for p in room.conference.participants if p.actor_id} if room.conference else set()
+    actors = [r for r in raters if r[0].startswith("actor:")]
+    chosen = {key for key, _ in sorted(actors, key=lambda r: r[0] not in here)[:ACTOR_COLUMNS[view.layout_key]]}
+    return [r for r in raters if not r[0].startswith("actor:") or r[0] in chosen], max(len(actors) - len(chosen), 0)
+
+
 def rater_columns(room: RoomCase, view: View) -> list[tuple[str, str, str]]:
-    """The raters as the grid's columns and the star's legend name them: ``(key, short, full)``. Actors are
-    numbered (A1, A2 …: their names would make the columns too wide); in 4:3 the client and the worker go by
-    their initial too. A key under the star says who is who."""
+    """The raters as the grid's columns and the star's legend name them: ``(key, short, full)``: the client, the
+    worker and at most :data:`ACTOR_COLUMNS` actors. Actors are numbered (A1, A2 …: their names would make the
+    columns too wide); in 4:3 the client and the worker go by their initial too. A key under the star says who
+    is who."""
     columns = []
     actors = 0
-    for key, label in _rater_labels(room, view):
+    for key, label in _shown_raters(room, view)[0]:
         if key.startswith("actor:"):
             actors += 1
             columns.append((key, view.t("room.actor_short", number=actors), label))
@@ -163,14 +223,51 @@ def rated_domains(room: RoomCase) -> list[str]:
     return [d.value for d in LifeDomain if any(n.domain == d.value and n.ratings for n in room.needs)]
 
 
+#: the grid's box (px, 24 px text) in each layout: the body's width less the star's column, its height less the
+#: count of unmet needs above the table
+GRID_BOXES = {"16:9": ((1256 - 18) * 8 / 13, 620 - 40), "4:3": ((1000 - 18) * 3 / 5, 668 - 40)}
+
+
+def _grid_rows(rated: list, raters: list, view: View) -> tuple[list, int]:
+    """The rows that fit the grid's box, in their order: every row when all fit; else the rows where a need is
+    unmet or views differ first, then the others, as many as fit. Returns the rows and how many are left out."""
+    width, height = GRID_BOXES[view.layout_key]
+    columns = sum(max(len(short), 4) * CHAR_PX + 14 for _key, short, _full in raters)  # "◐ 3" is bold
+    label_px = width - 2.2 * 24 - columns - 14
+    row_px = {need.id: _lines(need.domain_label + (" ⚠" if need.disagreement else ""), label_px) * ROW_LINE_PX + 1
+              for need in rated}
+    budget = height - ROW_LINE_PX - 2  # the head
+    if sum(row_px.values()) <= budget:
+        return rated, 0
+    # the lines saying how many more, at their longest
+    budget -= _lines(_more_note(len(rated), len(rated), view), width) * LINE_PX + 4
+    chosen = set()
+    for need in sorted(rated, key=lambda n: not (n.unmet or n.disagreement)):
+        if row_px[need.id] > budget:
+            break
+        budget -= row_px[need.id]
+        chosen.add(need.id)
+    return [n for n in rated if n.id in chosen], len(rated) - len(chosen)
+
+
+def _more_note(domains: int, views: int, view: View) -> str:
+    """"+6 more life domains on the console · +22 more actors' views on the console" (either part, or "")."""
+    more = [ngettext("room.more_domains", domains, view.lang)] if domains else []
+    if views:
+        more.append(ngettext("room.more_views", views, view.lang))
+    return " · ".join(more)
+
+
 def grid_html(room: RoomCase, view: View) -> str:
     """The domain × perspective grid: a sign and the severity per rating; a row where views differ is marked.
-    Rows are numbered as the star's spokes."""
+    Rows are numbered as the star's spokes. As many rows as fit one screen (the ones to talk about first), then
+    how many domains and actors' views are on the console."""
     raters = rater_columns(room, view)
     numbers = {domain: n for n, domain in enumerate(rated_domains(room), start=1)}
     rated = sorted((n for n in room.needs if n.ratings), key=lambda n: numbers.get(n.domain, 99))
     if not rated:
         return _empty(view, "room.no_ratings")
+    rated, hidden = _grid_rows(rated, raters, view)
     head = "".join(f"<th title='{esc(full)}'>{esc(short)}</th>" for _, short, full in raters)
     rows = []
     for need in rated:
@@ -190,8 +287,10 @@ def grid_html(room: RoomCase, view: View) -> str:
         css = " class='casekit-disagree'" if need.disagreement else ""
         rows.append(f"<tr{css}><td class='room-number'>{numbers.get(need.domain, '')}</td>"
                     f"<th>{esc(need.domain_label)}{flag}</th>{''.join(cells)}</tr>")
+    more = _more_note(hidden, _shown_raters(room, view)[1], view)
+    note = f"<p class='room-more'>{esc(more)}</p>" if more else ""
     return (f"<table class='room-grid'><thead><tr><th></th><th></th>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>")
+            f"<tbody>{''.join(rows)}</tbody></table>{note}")
 
 
 def grid_key(room: RoomCase, view: View) -> str:
@@ -215,6 +314,27 @@ def assessment(room: RoomCase, state: RoomState | None, view: View, star_svg: st
             f"{grid_html(room, view)}</section></div>")
 
 
+#: the most actors the room's ecomap draws with names of 20 px or more (measured in Chromium on the 5-year case:
+#: 40 actors overlapped; a case of years gathers dozens)
+ECOMAP_ACTORS = {"16:9": 24, "4:3": 22}
+
+
+def ecomap_room(room: RoomCase, layout: str = "16:9") -> tuple[RoomCase, int]:
+    """The room with the actors its ecomap draws: those at this conference, then those on an unmet need, then on
+    any need, then the rest, at most :data:`ECOMAP_ACTORS`; and how many are left to the console."""
+    most = ECOMAP_ACTORS["4:3" if layout == "4:3" else "16:9"]
+    if len(room.actors) <= most:
+        return room, 0
+    here = {p.actor_id for p in room.conference.participants if p.actor_id} if room.conference else set()
+    unmet = {actor_id for need in room.needs if need.unmet for actor_id in need.actor_ids}
+    linked = {actor_id for need in room.needs for actor_id in need.actor_ids}
+    ranked = sorted(room.actors, key=lambda a: (a.id not in here, a.id not in unmet, a.id not in linked, a.number))
+    keep = {a.id for a in ranked[:most]}
+    needs = tuple(n.model_copy(update={"actor_ids": tuple(i for i in n.actor_ids if i in keep)}) for n in room.needs)
+    drawn = room.model_copy(update={"actors": tuple(a for a in room.actors if a.id in keep), "needs": needs})
+    return drawn, len(room.actors) - len(keep)
+
+
 def network(room: RoomCase, state: RoomState | None, view: View, ecomap_svg: str = "",
             key: tuple[list, list] | None = None) -> str:
     """The ecomap filling its pane, the sectors under it; beside it the unmet needs nobody has, the counts and
@@ -234,6 +354,9 @@ def network(room: RoomCase, state: RoomState | None, view: View, ecomap_svg: str
     gaps = _list(items, 5 if view.four_three else 6, view) if items else _empty(view, "room.no_gaps")
     informal = sum(1 for a in room.actors if not a.formal)
     facts = (f"<p class='room-muted'>{esc(view.t('room.network_counts', actors=len(room.actors), informal=informal, linked=len(served)))}</p>")
+    hidden = ecomap_room(room, view.layout)[1] if ecomap_svg else 0
+    if hidden:
+        facts += f"<p class='room-more'>{esc(ngettext('room.more_actors', hidden, view.lang))}</p>"
     legend = ("<ul class='room-key room-marks'>" + "".join(f"<li>{swatch} {esc(label)}</li>" for swatch, label in marks)
               + "</ul>") if marks else ""
     return (f"<div class='room-screen room-network'>"
@@ -431,17 +554,40 @@ def gas_table(room: RoomCase, view: View) -> str:
         return _empty(view, "room.no_reviews")
     head = "".join(f"<th class='room-level-head'>{esc(format_date(r.date, view.lang))}</th>" for r in reviews)
     rows = []
-    limit = 6
     number = {g.id: n for n, g in enumerate(room.goals, start=1)}
-    for goal in room.goals[-limit:]:
+    listed = _review_goals(room, view, len(reviews))
+    for goal in listed:
         scores = [next((s.score for s in r.gas_scores if s.goal_id == goal.id), None) for r in reviews]
         cells = "".join(f"<td class='room-level room-level-{'up' if v is not None and v > goal.baseline else 'same'}'>"
                         f"{'–' if v is None else (f'{v:+d}' if v else '0')}</td>" for v in scores)
         rows.append(f"<tr><td class='room-number'>{number[goal.id]}</td><td>{esc(goal.text)}</td>"
                     f"<td class='room-level'>{goal.baseline:+d}</td>{cells}</tr>")
+    hidden = len(room.goals) - len(listed)
+    more = f"<p class='room-more'>{esc(view.t('room.more_goals', count=hidden))}</p>" if hidden else ""
     return (f"<table class='room-table room-gas'><thead><tr><th></th><th>{esc(view.t('room.goal'))}</th>"
             f"<th class='room-level-head'>{esc(view.t('room.baseline'))}</th>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>")
+            f"<tbody>{''.join(rows)}</tbody></table>{more}")
+
+
+#: Review's table: its width and the height its rows may take (px) in each layout: the screen less the heading,
+#: a head of dates in up to three lines, the "+N more goals" line and, in 4:3, the action counts under it
+REVIEW_BOXES = {"16:9": ((1256 - 18) * 3 / 4, 620 - H2_PX - 3 * ROW_LINE_PX - 40),
+                "4:3": (1000, 668 - H2_PX - 3 * ROW_LINE_PX - 40 - (H2_PX + 2 * LINE_PX + 30))}
+LEVEL_COLUMN_PX = 4.2 * 24 + 14  # th.room-level-head: 4.2em, and its padding
+
+
+def _review_goals(room: RoomCase, view: View, reviews: int) -> list:
+    """The latest goals whose rows fit Review's table (at most six), in their order."""
+    width, budget = REVIEW_BOXES[view.layout_key]
+    text_px = width - 2.2 * 24 - (1 + reviews) * LEVEL_COLUMN_PX - 14
+    listed = []
+    for goal in reversed(room.goals[-6:]):
+        row = _lines(goal.text, text_px) * ROW_LINE_PX + 1
+        if row > budget and listed:
+            break
+        budget -= row
+        listed.append(goal)
+    return listed[::-1]
 
 
 def review(room: RoomCase, state: RoomState | None, view: View) -> str:
@@ -506,6 +652,8 @@ def room_css(c: dict[str, str], layout: str) -> str:
 {r} .room-three {{ grid-template-columns: {'1fr 1fr' if four_three else '1fr 1fr 1fr'};
   grid-template-rows: {'auto minmax(0, 1fr)' if four_three else 'minmax(0, 1fr)'}; }}
 {r} .room-three .room-wide {{ {'grid-column: 1 / -1;' if four_three else ''} }}
+{r} .room-three.room-story-wide {{ grid-template-columns: 1fr 1fr; grid-template-rows: auto minmax(0, 1fr); }}
+{r} .room-three.room-story-wide .room-wide {{ grid-column: 1 / -1; }}
 {r} .room-network {{ grid-template-columns: {'1fr' if four_three else '3fr 1fr'};
   grid-template-rows: {'minmax(0, 1fr) auto' if four_three else 'minmax(0, 1fr)'}; }}
 {r} .room-network .room-side .room-list {{ {'display: flex; flex-wrap: wrap; gap: 0 24px;' if four_three else ''} }}
@@ -532,9 +680,7 @@ def room_css(c: dict[str, str], layout: str) -> str:
 {r} .room-agenda .room-current {{ color: {c['accent']}; font-weight: 800; }}
 {r} .room-minutes {{ color: {c['muted']}; margin-left: 0.6em; white-space: nowrap; }}
 {r} .room-current .room-minutes {{ color: {c['accent']}; }}
-{r} .room-clamp {{ display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }}
 {r} .room-request {{ font-size: 28px; margin: 0; }}
-{r} .room-request .room-clamp {{ -webkit-line-clamp: {4 if four_three else 9}; }}
 {r} table.room-grid, {r} table.room-table {{ border-collapse: collapse; width: 100%; font-size: 24px; }}
 {r} table.room-grid th, {r} table.room-grid td, {r} table.room-table th, {r} table.room-table td {{
   border: 1px solid {c['border']}; padding: 0 6px; text-align: left; vertical-align: top; line-height: 1.12;
