@@ -8,6 +8,7 @@ Python (for example by an importer), where there are no lines to name.
 from __future__ import annotations
 
 import keyword
+from collections.abc import Collection
 from fnmatch import fnmatchcase
 from dataclasses import dataclass, field
 from typing import Any
@@ -206,7 +207,7 @@ class _Rules:
 
     # -- expressions ------------------------------------------------------------------------------
     def expression(self, path: tuple, field_name: str, owner: str, text: str, *, allow_value: bool = False,
-                   extra_names: tuple[str, ...] = ()) -> Expression | None:
+                   extra_names: Collection[str] = ()) -> Expression | None:
         try:
             expr = parse(text)
             if field_name == "show_if":
@@ -289,15 +290,17 @@ class _Rules:
     # -- scores -----------------------------------------------------------------------------------
     def scores(self) -> None:
         domains = {d.id: d for d in self.ins.domains}
-        earlier: list[str] = []
+        # the ids of the scores before this one: a set, not a copy of a list per score (quadratic: 12 million
+        # entries copied for the 5,000 scores of a 50,000-row import)
+        earlier: set[str] = set()
         for s, score in enumerate(self.ins.scores):
             path = ("scores", s)
             if score.kind == ScoreKind.EXPR:
                 if not score.expr:
                     self.add(path, "errors.instrument_expr_without_expr", score=score.id)
                 else:
-                    self.expression((*path, "expr"), "expr", score.id, score.expr, extra_names=tuple(earlier))
-                earlier.append(score.id)
+                    self.expression((*path, "expr"), "expr", score.id, score.expr, extra_names=earlier)
+                earlier.add(score.id)
                 continue
             if score.domain and score.domain not in domains:
                 self.add((*path, "domain"), "errors.instrument_score_unknown_domain", score=score.id,
@@ -335,7 +338,7 @@ class _Rules:
             if members and score.min_answered > len(members):
                 self.add((*path, "min_answered"), "errors.instrument_min_answered", score=score.id,
                          min_answered=score.min_answered, count=len(members))
-            earlier.append(score.id)
+            earlier.add(score.id)
 
 
 def score_items(instrument: Instrument, score, by_id: dict[str, Item] | None = None) -> list[Item]:

@@ -327,6 +327,7 @@ class _Importer:
         self.source_lang = source_lang
         self.setting_values: dict[str, str] = {}
         self.origins: dict[str, Origin] = {}
+        self.item_infos: dict[str, FieldInfo] = {}   # a question's name → what conditions need to know of it
 
     # -- helpers ----------------------------------------------------------------------------------
     def add(self, severity, key, *, sheet=None, **kw):
@@ -428,6 +429,7 @@ class _Importer:
             if any(cells.get(index) for _, cells in sheet.rows):
                 self.add("dropped", "import.choices_column_dropped", sheet=sheet.name, column=col.header)
         raw: dict[str, list[tuple[int, str, Text]]] = {}
+        names: dict[str, set[str]] = {}   # per list, the choice names so far (a long list of places: no scan per row)
         for row, cells in sheet.rows:
             list_name = sheet.value(cells, "list_name")
             name = sheet.value(cells, "name")
@@ -438,7 +440,8 @@ class _Importer:
                 self.add("dropped", "import.empty_name", sheet=sheet.name, row=row, original=list_name)
                 continue
             entries = raw.setdefault(list_name, [])
-            if any(n == name for _, n, _ in entries):
+            seen = names.setdefault(list_name, set())
+            if name in seen:
                 self.add("dropped", "import.choice_duplicate", sheet=sheet.name, row=row, field=list_name,
                          code=name)
                 continue
@@ -448,6 +451,7 @@ class _Importer:
                          code=name)
                 label = Text(en=name)
             entries.append((row, name, label))
+            seen.add(name)
         for list_name, entries in raw.items():
             ints = all(re.fullmatch(r"-?\d+", n) for _, n, _ in entries)
             self.lists[list_name] = [Level(value=int(n) if ints else n, label=lab) for _, n, lab in entries]
@@ -579,7 +583,10 @@ class _Importer:
                 if expr is None:
                     raise Unsupported("dropped_field", name=name)
                 return FieldInfo(q.id, "score", expr=expr)
-            return FieldInfo(q.id, q.item_type, [lv.value for lv in q.levels])
+            info = self.item_infos.get(name)
+            if info is None:  # an item many conditions name: its codes listed once
+                info = self.item_infos[name] = FieldInfo(q.id, q.item_type, [lv.value for lv in q.levels])
+            return info
         return Context(lookup, current)
 
     def score_expr(self, q: _Q) -> str | None:
