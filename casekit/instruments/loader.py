@@ -132,6 +132,13 @@ def paused_gc():
         yield
     finally:
         if was_enabled:
+            if gc.get_freeze_count() == 0:
+                # what was made meanwhile goes to the oldest generation as it is (freeze and unfreeze move whole
+                # lists, nothing is walked): otherwise the next allocation walks all of it as one young generation
+                # (0.15 s for a 20,000-row import) and it is walked twice more as it ages. Not done when the
+                # program froze objects of its own (unfreeze would release those too).
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
