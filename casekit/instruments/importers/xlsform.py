@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -42,6 +43,9 @@ _TEXT_BASES = ("label", "hint", "constraint_message")
 _SURVEY_HANDLED = {"type", "name", "label", "hint", "required", "relevant", "constraint", "constraint_message",
                    "calculation", "parameters"}
 _PIPING = re.compile(r"\$\{[^}]+\}")
+#: The columns of a question's row that item() carries over (other_columns reports the rest).
+_ITEM_COLUMNS = frozenset({"hint", "required", "relevant", "constraint", "constraint_message"})
+_RANGE_COLUMNS = _ITEM_COLUMNS | {"parameters"}
 
 
 def cell_text(value) -> str:
@@ -211,6 +215,7 @@ class ParsedType:
     or_other: bool = False
 
 
+@lru_cache(maxsize=4096)   # a form has few distinct types (its select lists aside): each read once
 def parse_type(raw: str) -> ParsedType:
     """A ``type`` cell read the way pyxform reads it: ``select one from LIST``, ``select all that apply LIST``,
     ``begin_group``, ``begin repeat``, ``begin loop over LIST``, ``select_one LIST or_other`` …"""
@@ -328,6 +333,7 @@ class _Importer:
         self.setting_values: dict[str, str] = {}
         self.origins: dict[str, Origin] = {}
         self.item_infos: dict[str, FieldInfo] = {}   # a question's name → what conditions need to know of it
+        self._other_columns: list | None = None
 
     # -- helpers ----------------------------------------------------------------------------------
     def add(self, severity, key, *, sheet=None, **kw):
@@ -558,11 +564,13 @@ class _Importer:
         self.by_name[name] = q
 
     def other_columns(self, cells: dict, row: int, name: str, allowed=frozenset()) -> None:
-        for i, col in self.survey.columns.items():
+        others = self._other_columns
+        if others is None:  # the columns that may hold something left out, found once
+            others = self._other_columns = [(i, col) for i, col in self.survey.columns.items()
+                                            if col.lang != "?" and col.base not in ("type", "name", "label")]
+        for i, col in others:
             value = cells.get(i, "")
-            if not value or col.lang == "?":
-                continue
-            if col.base in ("type", "name", "label") or col.base in allowed:
+            if not value or col.base in allowed:
                 continue
             if col.base == "choice_filter":
                 self.add("dropped", "import.choice_filter_dropped", row=row, field=name, original=value)
@@ -700,10 +708,7 @@ class _Importer:
         sources = [g.relevant for g in chain if g.relevant] + ([relevant] if relevant else [])
         self.origins[f"item:{q.id}"] = Origin(row=row, field=name, sheet=sheet.name,
                                               show_if=" and ".join(sources) or None, constraint=constraint or None)
-        allowed = {"hint", "required", "relevant", "constraint", "constraint_message"}
-        if q.type_word == "range":
-            allowed.add("parameters")
-        self.other_columns(cells, row, name, allowed=allowed)
+        self.other_columns(cells, row, name, allowed=_RANGE_COLUMNS if q.type_word == "range" else _ITEM_COLUMNS)
         try:
             return Item(**data)
         except ValidationError as exc:
