@@ -191,7 +191,9 @@ class _Parser:
         node = self.or_()
         if self.peek().kind != "end":
             raise Unsupported("syntax", position=self.peek().pos)
-        if tree_depth(node) > MAX_DEPTH:  # a long chain of `and`s or `+`s builds a deep tree without nesting
+        # a long chain of `and`s or `+`s builds a deep tree without nesting; each node of the tree has a token of
+        # its own, so a tree of at most MAX_DEPTH tokens cannot be deeper than that (most conditions: not walked)
+        if len(self.toks) - 1 > MAX_DEPTH and tree_depth(node) > MAX_DEPTH:
             raise Unsupported("too_deep", limit=MAX_DEPTH)
         return node
 
