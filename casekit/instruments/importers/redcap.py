@@ -185,10 +185,12 @@ def _number(raw: str) -> float | None:
 
 def import_redcap(source: str | Path, *, text: str | None = None, name: str | None = None,
                   instrument_id: str | None = None, version: str | None = None,
-                  title: str | None = None, lang: str | None = None) -> ImportResult:
+                  title: str | None = None, lang: str | None = None, _parsed: tuple | None = None) -> ImportResult:
     """Import a REDCap data dictionary CSV (``source`` a path; or ``text`` the CSV itself).
 
-    A data dictionary does not say its language: its texts are taken as ``lang`` (default English)."""
+    A data dictionary does not say its language: its texts are taken as ``lang`` (default English).
+    ``_parsed`` (``import_file``'s): the text, name, header and rows its format detection read, used when they
+    are of this same text and name."""
     report = Report()
     path = Path(source) if source is not None else None
     source_name = name or (path.name if path else "dictionary.csv")
@@ -196,7 +198,10 @@ def import_redcap(source: str | Path, *, text: str | None = None, name: str | No
         from . import read_text  # noqa: PLC0415 - shared decoding with its report note
 
         text = read_text(path, report)
-    header, rows = read_rows(text, source_name)
+    if _parsed is not None and _parsed[1] == source_name and _parsed[0] == text:
+        header, rows = _parsed[2], _parsed[3]
+    else:
+        header, rows = read_rows(text, source_name)
     if not looks_like_redcap(header):
         raise InstrumentImportError("errors.import_unknown_format", name=source_name, report=report)
     columns = header_columns(header)
