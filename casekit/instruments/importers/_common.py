@@ -125,28 +125,11 @@ class _Stripper(HTMLParser):
         self.parts.append(data)
 
 
-#: A text whose only markup is plain tags (``<b>``, ``</i>``, ``<br/>``; no attributes, entities, comments, nor
-#: ``<script>``/``<style>``, whose content the parser reads raw): split on its tags, with what the parser would give.
-_SIMPLE_TAGS = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(/?)>")
-_SIMPLE_MARKUP = re.compile(r"(?:[^<&]|<(?!/?(?:script|style)\b)/?[A-Za-z][A-Za-z0-9]*>|"
-                            r"<(?!/)(?!(?:script|style)\b)[A-Za-z][A-Za-z0-9]*/>)*", re.IGNORECASE)
-
-
 def strip_html(text: str) -> tuple[str, bool]:
     """The text of an HTML label, and whether any markup was removed."""
     text = text or ""
     if "<" not in text and "&" not in text:
         return _tidy(text), False
-    if "&" not in text and _SIMPLE_MARKUP.fullmatch(text):
-        # the common HTML of a label (<b>…</b>, <br>): the same text and breaks as HTMLParser gives, a tenth
-        # of the time (HTMLParser was a twentieth of a 50,000-row XLSForm import)
-        parts = _SIMPLE_TAGS.split(text)   # text, (closing, name, self-closing), text …
-        out = [parts[0]]
-        for n in range(1, len(parts), 4):
-            if parts[n + 1].lower() in _Stripper.BREAKS:
-                out.append("\n")
-            out.append(parts[n + 3])
-        return _tidy("".join(out)), True
     parser = _Stripper()
     parser.feed(text)
     parser.close()
